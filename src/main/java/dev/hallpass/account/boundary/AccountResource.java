@@ -1,0 +1,40 @@
+package dev.hallpass.account.boundary;
+
+import dev.hallpass.account.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Account administration, for admins only. */
+@Path("admin/accounts")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    @Inject
+    AccountService accounts;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewAccountRequest body, @Context UriInfo uri) {
+        AccountView created = accounts.create(NewAccountRequest.require(body).toCommand());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{username}")
+    public AccountView find(@PathParam("username") String username) {
+        return accounts.find(username).orElseThrow(() -> new NotFoundException("No account named " + username));
+    }
+}

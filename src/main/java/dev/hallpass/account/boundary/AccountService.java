@@ -1,0 +1,60 @@
+package dev.hallpass.account.boundary;
+
+import dev.hallpass.account.control.AccountRepository;
+import dev.hallpass.account.control.PasswordHasher;
+import dev.hallpass.account.control.PasswordPolicy;
+import dev.hallpass.account.control.Usernames;
+import dev.hallpass.account.entity.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Creating accounts and checking passwords. */
+@ApplicationScoped
+public class AccountService {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy passwordPolicy;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The caller if the password is right and the account enabled. An unknown user costs the same
+     * hash computation as a wrong password, so timing does not tell which usernames exist.
+     */
+    public Optional<Caller> authenticate(Credentials credentials) {
+        Optional<Account> found = accounts.findByUsername(Usernames.canonical(credentials.username()));
+        if (found.isEmpty()) {
+            hasher.verifyNothing(credentials.password());
+            return Optional.empty();
+        }
+        Account account = found.get();
+        if (!hasher.verify(credentials.password(), account.passwordHash()) || !account.isEnabled()) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(account.passwordHash())) {
+            accounts.replacePasswordHash(account.id(), hasher.hash(credentials.password()));
+        }
+        return Optional.of(new Caller(account.username(), account.roles()));
+    }
+
+    @Transactional
+    public AccountView create(NewAccount request) {
+        passwordPolicy.check(request.password());
+        Account account = new Account(request.username(), hasher.hash(request.password()), request.roles(), clock.instant());
+        return AccountView.of(accounts.add(account));
+    }
+
+    public Optional<AccountView> find(String username) {
+        return accounts.findByUsername(Usernames.canonical(username)).map(AccountView::of);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.hallpass.infrastructure.persistence;
+
+import dev.hallpass.account.control.AccountRepository;
+import dev.hallpass.account.control.DuplicateUsername;
+import dev.hallpass.account.entity.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Accounts in the database. */
+@ApplicationScoped
+@Transactional
+public class JpaAccountRepository implements AccountRepository {
+
+    @PersistenceContext(unitName = "hallpass")
+    EntityManager em;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> findByUsername(String canonicalUsername) {
+        return em.createQuery("select a from Account a where a.username = :username", Account.class)
+                .setParameter("username", canonicalUsername)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Account add(Account account) {
+        if (findByUsername(account.username()).isPresent()) {
+            throw new DuplicateUsername(account.username());
+        }
+        try {
+            em.persist(account);
+            em.flush();
+            return account;
+        } catch (PersistenceException e) {
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                throw new DuplicateUsername(account.username());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void replacePasswordHash(long accountId, String newHash) {
+        Account account = em.find(Account.class, accountId);
+        if (account != null) {
+            account.replacePasswordHash(newHash);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Time as a dependency: the {@code Clock} producer. */
+package dev.hallpass.infrastructure.time;

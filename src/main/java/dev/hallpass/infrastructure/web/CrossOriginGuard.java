@@ -1,0 +1,54 @@
+package dev.hallpass.infrastructure.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * CSRF defence for cookie sessions, login included: a state-changing request that a browser sent
+ * from another site ({@code Sec-Fetch-Site: cross-site}, or an {@code Origin} that is not ours) is
+ * refused with 403. Requests carrying an {@code Authorization} header are not cookie-authenticated
+ * (a browser never adds one by itself), so they pass.
+ */
+public class CrossOriginGuard extends HttpFilter {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Inject
+    @ConfigProperty(name = "hallpass.web.allowed-origins")
+    Optional<List<String>> extraOrigins;
+
+    private AllowedOrigins origins;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        origins = new AllowedOrigins(extraOrigins.orElse(List.of()));
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        String origin = request.getHeader("Origin");
+        if ("cross-site".equalsIgnoreCase(fetchSite) || origin != null && !origins.allows(origin, request.getHeader("Host"))) {
+            Problems.write(response, Problem.of(403, "Cross-origin request refused",
+                    "State-changing requests are accepted only from this site's own pages"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.hallpass.infrastructure.web;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** JSON that does not bind to the expected record (wrong types, not an object). */
+@Provider
+public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
+
+    @Override
+    public Response toResponse(JsonbException e) {
+        return Problems.response(WebApplicationExceptionMapper.UnreadableBody.describe(e).orElseThrow());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.hallpass.session.boundary;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Who is logged in and the session they are using: the body of login and {@code /me}. */
+public record MeResponse(String username, List<String> roles, SessionInfo session) {
+
+    public record SessionInfo(String handle, Instant createdAt, Instant idleExpiresAt, Instant absoluteExpiresAt,
+                              boolean rememberMe) {
+    }
+
+    static MeResponse of(ActiveSession s) {
+        return new MeResponse(s.username(), s.roles().stream().sorted().toList(),
+                new SessionInfo(s.handle(), s.createdAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.rememberMe()));
+    }
+}

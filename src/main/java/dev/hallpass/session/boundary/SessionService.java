@@ -1,0 +1,101 @@
+package dev.hallpass.session.boundary;
+
+import dev.hallpass.account.boundary.AccountService;
+import dev.hallpass.account.boundary.Caller;
+import dev.hallpass.account.boundary.Credentials;
+import dev.hallpass.session.control.SessionSecrets;
+import dev.hallpass.session.control.SessionStore;
+import dev.hallpass.session.control.SessionTimeoutPolicy;
+import dev.hallpass.session.control.SessionTimeouts;
+import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.session.entity.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Starting, checking and ending cookie sessions. */
+@ApplicationScoped
+public class SessionService {
+
+    private SessionStore store;
+    private Clock clock;
+    private SessionTimeoutPolicy timeouts;
+    private Function<Credentials, Optional<Caller>> authenticator;
+
+    protected SessionService() {
+        // for CDI proxies
+    }
+
+    @Inject
+    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, AccountService accounts) {
+        this(store, clock, timeouts, accounts::authenticate);
+    }
+
+    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts,
+                   Function<Credentials, Optional<Caller>> authenticator) {
+        this.store = store;
+        this.clock = clock;
+        this.timeouts = timeouts;
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * Checks the password and starts a new session with a new secret. A session the browser
+     * presented (if any) is ended: a value seen before login never stays valid after it.
+     */
+    public StartedSession login(Credentials credentials, boolean rememberMe, ClientInfo client,
+                                Optional<String> presentedSecret) {
+        Caller caller = authenticator.apply(credentials).orElseThrow(LoginRejected::new);
+        Instant now = clock.instant();
+        presentedSecret.ifPresent(secret -> end(secret, EndReason.REPLACED_BY_LOGIN, now));
+        SessionTimeouts limits = timeouts.forSession(rememberMe);
+        Instant absoluteExpiry = limits.absoluteExpiry(now);
+        String secret = SessionSecrets.newSecret();
+        Session session = new Session(SessionSecrets.newHandle(), SessionSecrets.hash(secret), caller.username(),
+                caller.roles(), now, limits.idleExpiry(now, absoluteExpiry), absoluteExpiry, rememberMe,
+                client.ipAddress(), client.userAgent());
+        store.create(session);
+        return new StartedSession(secret, ActiveSession.of(session));
+    }
+
+    /**
+     * The live session behind a cookie secret. Ends it if it has run out; records activity when the
+     * last recorded activity is older than the touch interval (never a write on every request).
+     */
+    public Optional<ActiveSession> authenticate(String secret) {
+        Optional<Session> found = store.findBySecretHash(SessionSecrets.hash(secret)).filter(Session::isActive);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Session session = found.get();
+        Instant now = clock.instant();
+        Optional<EndReason> expiry = session.expiryAt(now);
+        if (expiry.isPresent()) {
+            store.end(session.handle(), expiry.get(), now);
+            return Optional.empty();
+        }
+        SessionTimeouts limits = timeouts.forSession(session.rememberMe());
+        if (limits.touchDue(session.lastSeenAt(), now)) {
+            Instant idleExpiry = limits.idleExpiry(now, session.absoluteExpiresAt());
+            if (!store.touch(session.handle(), now, idleExpiry)) {
+                return Optional.empty();
+            }
+            session.touch(now, idleExpiry);
+        }
+        return Optional.of(ActiveSession.of(session));
+    }
+
+    /** Ends the session behind the secret, if it is still live; logging out twice is harmless. */
+    public void logout(String secret) {
+        end(secret, EndReason.LOGOUT, clock.instant());
+    }
+
+    private void end(String secret, EndReason reason, Instant now) {
+        store.findBySecretHash(SessionSecrets.hash(secret))
+                .filter(Session::isActive)
+                .ifPresent(session -> store.end(session.handle(), reason, now));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.hallpass.session.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Reads the timeout settings once; a bad combination fails the deployment with a clear message. */
+@ApplicationScoped
+public class SessionTimeoutSettings {
+
+    @Produces
+    @ApplicationScoped
+    SessionTimeoutPolicy policy(
+            @ConfigProperty(name = "hallpass.session.idle-timeout", defaultValue = "PT30M") Duration idle,
+            @ConfigProperty(name = "hallpass.session.absolute-timeout", defaultValue = "PT12H") Duration absolute,
+            @ConfigProperty(name = "hallpass.session.touch-interval", defaultValue = "PT1M") Duration touch,
+            @ConfigProperty(name = "hallpass.session.remember-me.idle-timeout", defaultValue = "P30D") Duration rememberIdle,
+            @ConfigProperty(name = "hallpass.session.remember-me.absolute-timeout", defaultValue = "P90D") Duration rememberAbsolute) {
+        return new SessionTimeoutPolicy(
+                new SessionTimeouts(idle, absolute, touch),
+                new SessionTimeouts(rememberIdle, rememberAbsolute, touch));
+    }
+}

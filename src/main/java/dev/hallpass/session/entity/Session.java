@@ -1,0 +1,147 @@
+package dev.hallpass.session.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The root of one login. The public {@code handle} names it everywhere (API, logs, console);
+ * the cookie secret is never stored, only its hash, so a leaked table yields no usable cookie.
+ */
+@Entity
+@Table(name = "hp_session")
+public class Session {
+
+    @Id
+    @Column(length = 32)
+    private String handle;
+
+    @Column(name = "secret_hash", length = 64, nullable = false, unique = true)
+    private String secretHash;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    /** Roles at login, space separated; a privilege change issues a new session. */
+    @Column(nullable = false, length = 600)
+    private String roles;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    private Instant lastSeenAt;
+
+    @Column(name = "idle_expires_at", nullable = false)
+    private Instant idleExpiresAt;
+
+    @Column(name = "absolute_expires_at", nullable = false)
+    private Instant absoluteExpiresAt;
+
+    @Column(name = "remember_me", nullable = false)
+    private boolean rememberMe;
+
+    @Column(name = "ip_address", length = 45)
+    private String ipAddress;
+
+    @Column(name = "user_agent", length = 512)
+    private String userAgent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private SessionStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_reason", length = 32)
+    private EndReason endReason;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Version
+    private long version;
+
+    protected Session() {
+        // for JPA
+    }
+
+    public Session(String handle, String secretHash, String username, Set<String> roles, Instant createdAt,
+                   Instant idleExpiresAt, Instant absoluteExpiresAt, boolean rememberMe,
+                   String ipAddress, String userAgent) {
+        this.handle = requireText(handle, "handle");
+        this.secretHash = requireText(secretHash, "secretHash");
+        this.username = requireText(username, "username");
+        this.roles = String.join(" ", Objects.requireNonNull(roles, "roles"));
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.lastSeenAt = createdAt;
+        this.idleExpiresAt = Objects.requireNonNull(idleExpiresAt, "idleExpiresAt");
+        this.absoluteExpiresAt = Objects.requireNonNull(absoluteExpiresAt, "absoluteExpiresAt");
+        if (idleExpiresAt.isAfter(absoluteExpiresAt) || !createdAt.isBefore(idleExpiresAt)) {
+            throw new IllegalArgumentException("expiry must lie after creation and idle expiry within absolute expiry");
+        }
+        this.rememberMe = rememberMe;
+        this.ipAddress = ipAddress;
+        this.userAgent = userAgent;
+        this.status = SessionStatus.ACTIVE;
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    /** The reason this active session has run out at {@code now}, if it has; absolute wins over idle. */
+    public Optional<EndReason> expiryAt(Instant now) {
+        if (!now.isBefore(absoluteExpiresAt)) {
+            return Optional.of(EndReason.ABSOLUTE_TIMEOUT);
+        }
+        if (!now.isBefore(idleExpiresAt)) {
+            return Optional.of(EndReason.IDLE_TIMEOUT);
+        }
+        return Optional.empty();
+    }
+
+    public boolean isActive() {
+        return status == SessionStatus.ACTIVE;
+    }
+
+    public void touch(Instant now, Instant newIdleExpiry) {
+        this.lastSeenAt = now;
+        this.idleExpiresAt = newIdleExpiry;
+    }
+
+    public void end(EndReason reason, Instant at) {
+        this.status = reason.status();
+        this.endReason = reason;
+        this.endedAt = at;
+    }
+
+    public String handle() { return handle; }
+    public String secretHash() { return secretHash; }
+    public String username() { return username; }
+    public Set<String> roles() {
+        return roles.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(roles.split(" ")));
+    }
+    public Instant createdAt() { return createdAt; }
+    public Instant lastSeenAt() { return lastSeenAt; }
+    public Instant idleExpiresAt() { return idleExpiresAt; }
+    public Instant absoluteExpiresAt() { return absoluteExpiresAt; }
+    public boolean rememberMe() { return rememberMe; }
+    public String ipAddress() { return ipAddress; }
+    public String userAgent() { return userAgent; }
+    public SessionStatus status() { return status; }
+    public Optional<EndReason> endReason() { return Optional.ofNullable(endReason); }
+    public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }
+}
