@@ -1,6 +1,5 @@
 package dev.hallpass.infrastructure.web;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -9,9 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * CSRF defence for cookie sessions, login included: a state-changing request that a browser sent
@@ -23,16 +21,13 @@ public class CrossOriginGuard extends HttpFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    @Inject
-    @ConfigProperty(name = "hallpass.web.allowed-origins")
-    Optional<List<String>> extraOrigins;
-
     private AllowedOrigins origins;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
         super.init(config);
-        origins = new AllowedOrigins(extraOrigins.orElse(List.of()));
+        origins = new AllowedOrigins(ConfigProvider.getConfig()
+                .getOptionalValues("hallpass.web.allowed-origins", String.class).orElse(List.of()));
     }
 
     @Override

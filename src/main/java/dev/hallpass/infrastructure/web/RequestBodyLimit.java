@@ -1,7 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while
@@ -22,9 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 public class RequestBodyLimit extends HttpFilter {
 
-    @Inject
-    @ConfigProperty(name = "hallpass.web.max-body-bytes", defaultValue = "65536")
-    long maxBytes;
+    private long maxBytes;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        maxBytes = ConfigProvider.getConfig().getOptionalValue("hallpass.web.max-body-bytes", Long.class).orElse(65_536L);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,7 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Security headers on every response, {@code Cache-Control: no-store} on everything dynamic or
@@ -17,15 +18,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 public class ResponseHardeningFilter extends HttpFilter {
 
-    @Inject
-    @ConfigProperty(name = "hallpass.web.content-security-policy", defaultValue = "default-src 'self'; "
-            + "script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-    String contentSecurityPolicy;
+    static final String DEFAULT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    @Inject
-    @ConfigProperty(name = "hallpass.cookie.same-site", defaultValue = "Lax")
-    String sameSite;
+    private String contentSecurityPolicy;
+    private String sameSite;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        Config settings = ConfigProvider.getConfig();
+        contentSecurityPolicy = settings.getOptionalValue("hallpass.web.content-security-policy", String.class).orElse(DEFAULT_CSP);
+        sameSite = SameSite.parse(settings.getOptionalValue("hallpass.cookie.same-site", String.class).orElse("Lax"));
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,7 +46,7 @@ public class ResponseHardeningFilter extends HttpFilter {
         if (request.getUserPrincipal() != null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, new HardenedCookies(response, SameSite.parse(sameSite)));
+        chain.doFilter(request, new HardenedCookies(response, sameSite));
     }
 
     /** Applies the cookie rules however a cookie is set: {@code addCookie} or a raw header. */

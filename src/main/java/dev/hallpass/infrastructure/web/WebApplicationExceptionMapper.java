@@ -1,7 +1,9 @@
 package dev.hallpass.infrastructure.web;
 
+import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -50,16 +52,25 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
 
         static Optional<Problem> describe(Throwable e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BodyTooLarge tooLarge) {
-                    return Optional.of(Problem.of(413, "Payload too large", tooLarge.getMessage()));
-                }
-                if (cause instanceof JsonbException || cause instanceof jakarta.json.JsonException) {
-                    return Optional.of(Problem.of(400, "Malformed JSON",
-                            "The body is not valid JSON of the expected shape"));
-                }
+            if (causedBy(e, BodyTooLarge.class) instanceof BodyTooLarge tooLarge) {
+                return Optional.of(Problem.of(413, "Payload too large", tooLarge.getMessage()));
+            }
+            if (causedBy(e, NoContentException.class) != null) {
+                return Optional.of(Problem.of(400, "Missing body", "A JSON object is required as the request body"));
+            }
+            if (causedBy(e, JsonbException.class) != null || causedBy(e, JsonException.class) != null) {
+                return Optional.of(Problem.of(400, "Malformed JSON", "The body is not valid JSON of the expected shape"));
             }
             return Optional.empty();
+        }
+
+        private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (type.isInstance(cause)) {
+                    return cause;
+                }
+            }
+            return null;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.hallpass.session.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -9,8 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SessionTimeoutSettings {
 
+    /** A record cannot be proxied, and need not be: it never changes. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     SessionTimeoutPolicy policy(
             @ConfigProperty(name = "hallpass.session.idle-timeout", defaultValue = "PT30M") Duration idle,
             @ConfigProperty(name = "hallpass.session.absolute-timeout", defaultValue = "PT12H") Duration absolute,

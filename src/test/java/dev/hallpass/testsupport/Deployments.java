@@ -1,0 +1,95 @@
+package dev.hallpass.testsupport;
+
+import dev.hallpass.testsupport.server.ClockResource;
+import dev.hallpass.testsupport.server.ContainerSessionProbe;
+import dev.hallpass.testsupport.server.MovableClock;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Composes test deployments from the WAR that {@code package} built, so every integration test runs
+ * the real artifact: {@code withMovableClock(hallpass("name", settings))}. Test settings go into a
+ * small library jar whose {@code microprofile-config.properties} outranks the WAR's own.
+ */
+public final class Deployments {
+
+    /** Fast password hashing for tests only; production keeps the 600,000-iteration default. */
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private Deployments() {
+    }
+
+    /** The packaged WAR, with its own empty H2 file database under target/it-data/{name}. */
+    public static WebArchive hallpass(String name, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(defaultSettings(name));
+        all.putAll(settings);
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(packagedWar()).as(WebArchive.class);
+        return war.addAsLibrary(settingsJar(all));
+    }
+
+    public static WebArchive hallpass(String name) {
+        return hallpass(name, Map.of());
+    }
+
+    /** Adds a clock that tests move through {@code POST api/test-support/clock?advance=PT31M}. */
+    public static WebArchive withMovableClock(WebArchive war) {
+        return war.addClasses(MovableClock.class, MovableClock.Offset.class, ClockResource.class);
+    }
+
+    /** Adds {@code test-support/container-session}, which opens a container HttpSession. */
+    public static WebArchive withContainerSessionProbe(WebArchive war) {
+        return war.addClass(ContainerSessionProbe.class);
+    }
+
+    static Map<String, String> defaultSettings(String name) {
+        return Map.of(
+                "hallpass.db.url", "jdbc:h2:file:" + freshDataDirectory(name).resolve("hallpass"),
+                "hallpass.password.iterations", "1000",
+                "hallpass.bootstrap.admin.password", ADMIN_PASSWORD);
+    }
+
+    public static File packagedWar() {
+        File war = new File(System.getProperty("hallpass.war", "target/hallpass.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException("No packaged WAR at " + war + ": run the tests through `./mvnw verify`");
+        }
+        return war;
+    }
+
+    /** target/it-data/{name}, emptied: each run starts from a new database. */
+    public static Path freshDataDirectory(String name) {
+        Path directory = packagedWar().toPath().toAbsolutePath().getParent().resolve("it-data").resolve(name);
+        try {
+            if (Files.exists(directory)) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JavaArchive settingsJar(Map<String, String> settings) {
+        StringBuilder properties = new StringBuilder("config_ordinal=200\n");
+        settings.forEach((key, value) -> properties.append(key).append('=')
+                .append(value.replace("\\", "\\\\")).append('\n'));
+        return ShrinkWrap.create(JavaArchive.class, "test-settings.jar")
+                .addAsManifestResource(new StringAsset(properties.toString()), "microprofile-config.properties");
+    }
+}
