@@ -37,7 +37,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(LoginRequest body) {
         LoginRequest login = LoginRequest.require(body);
-        StartedSession started = sessions.login(login.credentials(), login.remembered(),
+        boolean rememberMe = login.remembered();
+        StartedSession started = sessions.login(login.credentials(), rememberMe,
                 new ClientInfo(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)), cookie.read(request));
         return Response.ok(MeResponse.of(started.session()))
                 .header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();

@@ -2,9 +2,11 @@ package dev.hallpass.session.boundary;
 
 import dev.hallpass.account.boundary.Credentials;
 import dev.hallpass.problem.Fields;
+import dev.hallpass.problem.InvalidInput;
+import jakarta.json.JsonValue;
 
 /** Body of {@code POST /api/auth/login}. */
-public record LoginRequest(String username, String password, Boolean rememberMe) {
+public record LoginRequest(String username, String password, JsonValue rememberMe) {
 
     static final int MAX_USERNAME = 256;
     static final int MAX_PASSWORD = 1024;
@@ -18,8 +20,16 @@ public record LoginRequest(String username, String password, Boolean rememberMe)
                 Fields.requireText(password, "password", MAX_PASSWORD));
     }
 
+    /** Strictly a JSON boolean: JSON-B would quietly read {@code "yes"} as false. */
     boolean remembered() {
-        return Boolean.TRUE.equals(rememberMe);
+        if (rememberMe == null || rememberMe.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        return switch (rememberMe.getValueType()) {
+            case TRUE -> true;
+            case FALSE -> false;
+            default -> throw new InvalidInput("rememberMe", "must be true or false");
+        };
     }
 
     @Override
