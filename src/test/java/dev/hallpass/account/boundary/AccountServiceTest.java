@@ -1,0 +1,82 @@
+package dev.hallpass.account.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hallpass.account.control.AccountRepository;
+import dev.hallpass.account.control.PasswordHasher;
+import dev.hallpass.account.control.PasswordPolicy;
+import dev.hallpass.account.entity.Account;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccountServiceTest {
+
+    final CountingHasher hasher = new CountingHasher();
+    final Map<String, Account> accounts = new HashMap<>();
+    AccountService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new AccountService();
+        service.hasher = hasher;
+        service.passwordPolicy = new PasswordPolicy(12);
+        service.clock = Clock.systemUTC();
+        service.accounts = new AccountRepository() {
+            @Override
+            public Optional<Account> findByUsername(String name) {
+                return Optional.ofNullable(accounts.get(name));
+            }
+
+            @Override
+            public Account add(Account account) {
+                accounts.put(account.username(), account);
+                return account;
+            }
+
+            @Override
+            public void replacePasswordHash(long id, String hash) {
+                throw new AssertionError("no rehash expected");
+            }
+        };
+        service.create(new NewAccount("ivy", "a long enough password", Set.of("user")));
+        hasher.derivations = 0;
+    }
+
+    @Test
+    void anUnknownUserCostsTheSameHashComputationAsAWrongPassword() {
+        assertTrue(service.authenticate(new Credentials("nobody", "whatever it is")).isEmpty());
+        assertEquals(1, hasher.derivations);
+
+        assertTrue(service.authenticate(new Credentials("ivy", "the wrong password")).isEmpty());
+        assertEquals(2, hasher.derivations);
+    }
+
+    @Test
+    void theRightPasswordAuthenticatesWhateverTheUsernamesCase() {
+        Optional<Caller> caller = service.authenticate(new Credentials(" IVY ", "a long enough password"));
+
+        assertEquals("ivy", caller.orElseThrow().username());
+        assertEquals(Set.of("user"), caller.orElseThrow().roles());
+    }
+
+    /** Counts PBKDF2 derivations, the expensive step whose count must not depend on the username. */
+    static final class CountingHasher extends PasswordHasher {
+        int derivations;
+
+        CountingHasher() {
+            super(1_000);
+        }
+
+        @Override
+        public boolean verify(String password, String encoded) {
+            derivations++;
+            return super.verify(password, encoded);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hallpass.account.control;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+
+    final PasswordHasher hasher = new PasswordHasher(1_000);
+
+    @Test
+    void theHashCarriesItsParametersAndVerifiesOnlyTheRightPassword() {
+        String hash = hasher.hash("correct horse battery staple");
+
+        assertTrue(hash.startsWith("pbkdf2-sha256$1000$"), hash);
+        assertTrue(hasher.verify("correct horse battery staple", hash));
+        assertFalse(hasher.verify("correct horse battery stapl", hash));
+        assertFalse(hasher.verify("", hash));
+    }
+
+    @Test
+    void theSamePasswordHashesDifferentlyEachTime() {
+        assertNotEquals(hasher.hash("same password"), hasher.hash("same password"));
+    }
+
+    @Test
+    void aHashMadeWithOtherIterationsStillVerifiesAndAsksForARehash() {
+        String old = new PasswordHasher(500).hash("a password to keep");
+
+        assertTrue(hasher.verify("a password to keep", old));
+        assertTrue(hasher.needsRehash(old));
+        assertFalse(hasher.needsRehash(hasher.hash("a password to keep")));
+    }
+
+    @Test
+    void theDefaultCostIsOwaspsMinimum() throws NoSuchMethodException {
+        var parameter = PasswordHasher.class.getConstructor(int.class).getParameters()[0];
+        var setting = parameter.getAnnotation(org.eclipse.microprofile.config.inject.ConfigProperty.class);
+
+        assertTrue(Integer.parseInt(setting.defaultValue()) >= 600_000, setting.defaultValue());
+    }
+
+    @Test
+    void malformedStoredHashesNeverMatch() {
+        for (String broken : new String[] {"", "plain", "pbkdf2-sha256$x$y$z", "pbkdf2-sha256$1000$!!$!!", "md5$1$a$b"}) {
+            assertFalse(hasher.verify("anything", broken), broken);
+        }
+    }
+
+    @Test
+    void aNonPositiveCostIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(0));
+    }
+}
