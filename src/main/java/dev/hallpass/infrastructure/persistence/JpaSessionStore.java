@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.persistence;
 
+import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
@@ -9,9 +10,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
-/** Sessions in the database, the source of truth. Changes to a live session are conditional updates. */
+/**
+ * Sessions in the database, the source of truth. Every change to a live session is a conditional
+ * update ({@code … and status = ACTIVE}), so an ended session is never revived by a late write from
+ * any node.
+ */
+@Database
 @ApplicationScoped
 @Transactional
 public class JpaSessionStore implements SessionStore {
@@ -19,13 +27,18 @@ public class JpaSessionStore implements SessionStore {
     @PersistenceContext(unitName = "hallpass")
     EntityManager em;
 
+    /** One pending "last seen" write. */
+    public record Touch(String handle, Instant lastSeen, Instant idleExpiresAt) {
+    }
+
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Session> findBySecretHash(String secretHash) {
+    public Optional<SessionState> findBySecretHash(String secretHash) {
         return em.createQuery("select s from Session s where s.secretHash = :hash", Session.class)
                 .setParameter("hash", secretHash)
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(SessionState::of);
     }
 
     @Override
@@ -34,25 +47,81 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean touch(String handle, Instant lastSeen, Instant idleExpiresAt) {
+    public boolean touch(SessionState session, Instant lastSeen, Instant idleExpiresAt) {
+        return touch(new Touch(session.handle(), lastSeen, idleExpiresAt));
+    }
+
+    /** Writes a batch of touches in one transaction; returns how many sessions were still active. */
+    public int touchAll(Collection<Touch> touches) {
+        int active = 0;
+        for (Touch touch : touches) {
+            active += touch(touch) ? 1 : 0;
+        }
+        return active;
+    }
+
+    private boolean touch(Touch touch) {
         return em.createQuery("update Session s set s.lastSeenAt = :now, s.idleExpiresAt = :idle "
-                        + "where s.handle = :handle and s.status = :active")
-                .setParameter("now", lastSeen)
-                .setParameter("idle", idleExpiresAt)
-                .setParameter("handle", handle)
+                        + "where s.handle = :handle and s.status = :active and s.lastSeenAt < :now")
+                .setParameter("now", touch.lastSeen())
+                .setParameter("idle", touch.idleExpiresAt())
+                .setParameter("handle", touch.handle())
                 .setParameter("active", SessionStatus.ACTIVE)
                 .executeUpdate() == 1;
     }
 
     @Override
-    public boolean end(String handle, EndReason reason, Instant at) {
+    public boolean end(SessionState session, EndReason reason, Instant at) {
         return em.createQuery("update Session s set s.status = :status, s.endReason = :reason, s.endedAt = :at, "
                         + "s.version = s.version + 1 where s.handle = :handle and s.status = :active")
                 .setParameter("status", reason.status())
                 .setParameter("reason", reason)
                 .setParameter("at", at)
-                .setParameter("handle", handle)
+                .setParameter("handle", session.handle())
                 .setParameter("active", SessionStatus.ACTIVE)
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SessionState> findActiveByUser(String username, Instant now) {
+        return em.createQuery("select s from Session s where s.username = :username and s.status = :active "
+                        + "and s.idleExpiresAt > :now and s.absoluteExpiresAt > :now order by s.createdAt desc", Session.class)
+                .setParameter("username", username)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("now", now)
+                .getResultStream()
+                .map(SessionState::of)
+                .toList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countActiveByUser(String username, Instant now) {
+        return em.createQuery("select count(s) from Session s where s.username = :username and s.status = :active "
+                        + "and s.idleExpiresAt > :now and s.absoluteExpiresAt > :now", Long.class)
+                .setParameter("username", username)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+
+    /**
+     * Deletes up to {@code limit} sessions that ended, or ran out, before {@code cutoff}; one short
+     * transaction per batch, so logins are never stalled behind a long delete.
+     */
+    public int deleteEndedBefore(Instant cutoff, int limit) {
+        List<String> handles = em.createQuery("select s.handle from Session s where s.idleExpiresAt < :cutoff "
+                        + "or (s.status <> :active and s.endedAt < :cutoff)", String.class)
+                .setParameter("cutoff", cutoff)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setMaxResults(limit)
+                .getResultList();
+        if (handles.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from Session s where s.handle in :handles")
+                .setParameter("handles", handles)
+                .executeUpdate();
     }
 }

@@ -1,6 +1,6 @@
 package dev.hallpass.session.boundary;
 
-import dev.hallpass.session.entity.Session;
+import dev.hallpass.session.control.SessionState;
 import java.time.Instant;
 import java.util.Set;
 
@@ -12,7 +12,7 @@ public record ActiveSession(String handle, String username, Set<String> roles, I
         roles = Set.copyOf(roles);
     }
 
-    static ActiveSession of(Session session) {
+    static ActiveSession of(SessionState session) {
         return new ActiveSession(session.handle(), session.username(), session.roles(), session.createdAt(),
                 session.idleExpiresAt(), session.absoluteExpiresAt(), session.rememberMe());
     }

@@ -4,6 +4,7 @@ import dev.hallpass.account.boundary.AccountService;
 import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.account.boundary.Credentials;
 import dev.hallpass.session.control.SessionSecrets;
+import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.control.SessionTimeoutPolicy;
 import dev.hallpass.session.control.SessionTimeouts;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -58,7 +60,7 @@ public class SessionService {
                 caller.roles(), now, limits.idleExpiry(now, absoluteExpiry), absoluteExpiry, rememberMe,
                 client.ipAddress(), client.userAgent());
         store.create(session);
-        return new StartedSession(secret, ActiveSession.of(session));
+        return new StartedSession(secret, ActiveSession.of(SessionState.of(session)));
     }
 
     /**
@@ -66,26 +68,33 @@ public class SessionService {
      * last recorded activity is older than the touch interval (never a write on every request).
      */
     public Optional<ActiveSession> authenticate(String secret) {
-        Optional<Session> found = store.findBySecretHash(SessionSecrets.hash(secret)).filter(Session::isActive);
+        Optional<SessionState> found = store.findBySecretHash(SessionSecrets.hash(secret)).filter(SessionState::isActive);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Session session = found.get();
+        SessionState session = found.get();
         Instant now = clock.instant();
         Optional<EndReason> expiry = session.expiryAt(now);
         if (expiry.isPresent()) {
-            store.end(session.handle(), expiry.get(), now);
+            store.end(session, expiry.get(), now);
             return Optional.empty();
         }
         SessionTimeouts limits = timeouts.forSession(session.rememberMe());
         if (limits.touchDue(session.lastSeenAt(), now)) {
             Instant idleExpiry = limits.idleExpiry(now, session.absoluteExpiresAt());
-            if (!store.touch(session.handle(), now, idleExpiry)) {
+            if (!store.touch(session, now, idleExpiry)) {
                 return Optional.empty();
             }
-            session.touch(now, idleExpiry);
+            session = session.touched(now, idleExpiry);
         }
         return Optional.of(ActiveSession.of(session));
+    }
+
+    /** The caller's live sessions, newest first, the current one marked. */
+    public List<DeviceSession> sessionsOf(ActiveSession caller) {
+        return store.findActiveByUser(caller.username(), clock.instant()).stream()
+                .map(session -> DeviceSession.of(session, caller.handle()))
+                .toList();
     }
 
     /** Ends the session behind the secret, if it is still live; logging out twice is harmless. */
@@ -95,7 +104,7 @@ public class SessionService {
 
     private void end(String secret, EndReason reason, Instant now) {
         store.findBySecretHash(SessionSecrets.hash(secret))
-                .filter(Session::isActive)
-                .ifPresent(session -> store.end(session.handle(), reason, now));
+                .filter(SessionState::isActive)
+                .ifPresent(session -> store.end(session, reason, now));
     }
 }

@@ -3,6 +3,7 @@ package dev.hallpass.session.control;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,13 +12,18 @@ import java.util.Optional;
  */
 public interface SessionStore {
 
-    Optional<Session> findBySecretHash(String secretHash);
+    Optional<SessionState> findBySecretHash(String secretHash);
 
     void create(Session session);
 
-    /** Records activity; false if the session is no longer active. */
-    boolean touch(String handle, Instant lastSeen, Instant idleExpiresAt);
+    /** Records activity (possibly later, in a batch); false if the session is known to have ended. */
+    boolean touch(SessionState session, Instant lastSeen, Instant idleExpiresAt);
 
-    /** Ends the session; false if it had already ended. */
-    boolean end(String handle, EndReason reason, Instant at);
+    /** Ends the session everywhere; false if it had already ended. */
+    boolean end(SessionState session, EndReason reason, Instant at);
+
+    /** The user's sessions that are active and not yet expired at {@code now}, newest first (an indexed query). */
+    List<SessionState> findActiveByUser(String username, Instant now);
+
+    long countActiveByUser(String username, Instant now);
 }

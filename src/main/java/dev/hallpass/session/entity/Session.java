@@ -102,17 +102,6 @@ public class Session {
         return value;
     }
 
-    /** The reason this active session has run out at {@code now}, if it has; absolute wins over idle. */
-    public Optional<EndReason> expiryAt(Instant now) {
-        if (!now.isBefore(absoluteExpiresAt)) {
-            return Optional.of(EndReason.ABSOLUTE_TIMEOUT);
-        }
-        if (!now.isBefore(idleExpiresAt)) {
-            return Optional.of(EndReason.IDLE_TIMEOUT);
-        }
-        return Optional.empty();
-    }
-
     public boolean isActive() {
         return status == SessionStatus.ACTIVE;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.account.boundary.Credentials;
 import dev.hallpass.session.control.SessionSecrets;
+import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.control.SessionTimeoutPolicy;
 import dev.hallpass.session.control.SessionTimeouts;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +139,18 @@ class SessionServiceTest {
     }
 
     @Test
+    void theUsersLiveSessionsAreListedWithTheCurrentOneMarked() {
+        StartedSession first = login();
+        StartedSession second = login();
+        service.logout(first.secret());
+
+        List<DeviceSession> listed = service.sessionsOf(second.session());
+
+        assertEquals(1, listed.size());
+        assertTrue(listed.get(0).current());
+    }
+
+    @Test
     void rememberMeSessionsGetTheLongTimeouts() {
         StartedSession started = service.login(new Credentials("ann", "right"), true, new ClientInfo(null, null), Optional.empty());
 
@@ -186,8 +200,8 @@ class SessionServiceTest {
         }
 
         @Override
-        public Optional<Session> findBySecretHash(String secretHash) {
-            return sessions.values().stream().filter(s -> s.secretHash().equals(secretHash)).findFirst();
+        public Optional<SessionState> findBySecretHash(String secretHash) {
+            return sessions.values().stream().filter(s -> s.secretHash().equals(secretHash)).findFirst().map(SessionState::of);
         }
 
         @Override
@@ -196,8 +210,8 @@ class SessionServiceTest {
         }
 
         @Override
-        public boolean touch(String handle, Instant lastSeen, Instant idleExpiresAt) {
-            Session session = sessions.get(handle);
+        public boolean touch(SessionState state, Instant lastSeen, Instant idleExpiresAt) {
+            Session session = sessions.get(state.handle());
             if (session == null || !session.isActive()) {
                 return false;
             }
@@ -207,13 +221,24 @@ class SessionServiceTest {
         }
 
         @Override
-        public boolean end(String handle, EndReason reason, Instant at) {
-            Session session = sessions.get(handle);
+        public boolean end(SessionState state, EndReason reason, Instant at) {
+            Session session = sessions.get(state.handle());
             if (session == null || !session.isActive()) {
                 return false;
             }
             session.end(reason, at);
             return true;
+        }
+
+        @Override
+        public List<SessionState> findActiveByUser(String username, Instant now) {
+            return sessions.values().stream().filter(s -> s.username().equals(username) && s.isActive())
+                    .map(SessionState::of).filter(s -> s.expiryAt(now).isEmpty()).toList();
+        }
+
+        @Override
+        public long countActiveByUser(String username, Instant now) {
+            return findActiveByUser(username, now).size();
         }
     }
 }

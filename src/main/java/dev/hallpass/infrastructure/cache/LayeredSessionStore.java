@@ -1,0 +1,123 @@
+package dev.hallpass.infrastructure.cache;
+
+import dev.hallpass.infrastructure.cache.SessionCacheMetrics.Layer;
+import dev.hallpass.infrastructure.persistence.Database;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore.Touch;
+import dev.hallpass.session.control.SessionState;
+import dev.hallpass.session.control.SessionStore;
+import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.session.entity.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The session store every node uses: local cache, then Redis, then the database, which alone
+ * decides. Ends go to the database first, then leave a tombstone in Redis and a message to every
+ * node; touches update the caches at once and reach the database in batches.
+ */
+@ApplicationScoped
+public class LayeredSessionStore implements SessionStore {
+
+    @Inject
+    @Database
+    JpaSessionStore database;
+
+    @Inject
+    LocalSessionCache local;
+
+    @Inject
+    RedisSessionCache shared;
+
+    @Inject
+    TouchBuffer touches;
+
+    @Inject
+    SessionCacheMetrics metrics;
+
+    @Inject
+    Clock clock;
+
+    /** Caps how long a Redis entry can outlive a missed invalidation (after a partition heals). */
+    @Inject
+    @ConfigProperty(name = "hallpass.cache.redis-max-ttl", defaultValue = "PT10M")
+    Duration redisMaxTtl;
+
+    @Override
+    public Optional<SessionState> findBySecretHash(String secretHash) {
+        Optional<SessionState> cached = local.get(secretHash);
+        if (cached.isPresent()) {
+            metrics.answeredBy(Layer.LOCAL);
+            return cached;
+        }
+        RedisSessionCache.Lookup lookup = shared.get(secretHash);
+        if (lookup.answer() == RedisSessionCache.Answer.ACTIVE) {
+            metrics.answeredBy(Layer.REDIS);
+            local.put(lookup.session().orElseThrow());
+            return lookup.session();
+        }
+        if (lookup.answer() == RedisSessionCache.Answer.ENDED) {
+            metrics.answeredBy(Layer.REDIS);
+            return Optional.empty();
+        }
+        metrics.answeredBy(Layer.DATABASE);
+        Optional<SessionState> stored = database.findBySecretHash(secretHash);
+        stored.filter(SessionState::isActive).ifPresent(this::cache);
+        return stored;
+    }
+
+    private void cache(SessionState session) {
+        shared.putIfAbsent(session, redisTtl(session));
+        local.put(session);
+    }
+
+    @Override
+    public void create(Session session) {
+        database.create(session);
+        cache(SessionState.of(session));
+    }
+
+    @Override
+    public boolean touch(SessionState session, Instant lastSeen, Instant idleExpiresAt) {
+        SessionState touched = session.touched(lastSeen, idleExpiresAt);
+        local.put(touched);
+        shared.update(touched, redisTtl(touched));
+        touches.add(new Touch(session.handle(), lastSeen, idleExpiresAt));
+        return true;
+    }
+
+    @Override
+    public boolean end(SessionState session, EndReason reason, Instant at) {
+        boolean ended = database.end(session, reason, at);
+        shared.markEnded(session.secretHash(), tombstoneTtl());
+        local.invalidate(session.secretHash());
+        return ended;
+    }
+
+    @Override
+    public List<SessionState> findActiveByUser(String username, Instant now) {
+        return database.findActiveByUser(username, now);
+    }
+
+    @Override
+    public long countActiveByUser(String username, Instant now) {
+        return database.countActiveByUser(username, now);
+    }
+
+    /** Long enough to outlive any entry written before the end. */
+    Duration tombstoneTtl() {
+        return redisMaxTtl;
+    }
+
+    private Duration redisTtl(SessionState session) {
+        Duration remaining = Duration.between(clock.instant(), session.absoluteExpiresAt());
+        Duration ttl = remaining.compareTo(redisMaxTtl) < 0 ? remaining : redisMaxTtl;
+        return ttl.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : ttl;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.hallpass.infrastructure.cache;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Listens on the Redis channel where every node announces ended sessions and drops them from this
+ * node's local cache. Whenever the subscription (re)starts, the whole local cache is flushed and the
+ * ends this node could not publish meanwhile are replayed: whatever happened while the link was down
+ * is then read afresh.
+ */
+@ApplicationScoped
+public class SessionInvalidations {
+
+    private static final Logger LOG = Logger.getLogger(SessionInvalidations.class.getName());
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    LocalSessionCache local;
+
+    @Inject
+    RedisSessionCache shared;
+
+    @Inject
+    LayeredSessionStore store;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile boolean running;
+    private volatile boolean connected;
+    private volatile JedisPubSub subscription;
+    private Thread listener;
+
+    void start(@Observes @Priority(300) Startup startup) {
+        redis.client().ifPresent(client -> {
+            running = true;
+            listener = threads.newThread(() -> listen(client));
+            listener.setName("hallpass-session-invalidations");
+            listener.setDaemon(true);
+            listener.start();
+        });
+    }
+
+    /** Whether ends announced by other nodes reach this node right now. */
+    public boolean connected() {
+        return connected;
+    }
+
+    private void listen(UnifiedJedis client) {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                Subscription current = new Subscription();
+                subscription = current;
+                client.subscribe(current, RedisSessionCache.CHANNEL);
+            } catch (RuntimeException linkLost) {
+                LOG.log(Level.FINE, "Session invalidation link lost; retrying", linkLost);
+            }
+            if (connected) {
+                LOG.warning("Lost the Redis pub/sub link: local cache entries now live at most their TTL");
+                connected = false;
+                backoff = Duration.ofMillis(100);
+            }
+            sleep(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private final class Subscription extends JedisPubSub {
+
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            local.invalidateAll();
+            shared.replayPending(store.tombstoneTtl());
+            connected = true;
+            LOG.info("Listening for session ends on Redis channel " + channel);
+        }
+
+        @Override
+        public void onMessage(String channel, String message) {
+            if (message.startsWith(RedisSessionCache.ENDED)) {
+                local.invalidate(message.substring(RedisSessionCache.ENDED.length()));
+            }
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        JedisPubSub current = subscription;
+        if (current != null && current.isSubscribed()) {
+            try {
+                current.unsubscribe();
+            } catch (RuntimeException alreadyGone) {
+                LOG.log(Level.FINE, "Unsubscribe failed", alreadyGone);
+            }
+        }
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+}

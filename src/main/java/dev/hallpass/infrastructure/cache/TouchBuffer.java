@@ -1,0 +1,96 @@
+package dev.hallpass.infrastructure.cache;
+
+import dev.hallpass.infrastructure.persistence.Database;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore.Touch;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * "Last seen" writes, collected and written in one transaction every flush interval instead of on
+ * the request path. Safe because a touch only moves an idle expiry forward and the write is
+ * conditional on the session still being active; a touch lost in a crash ends a session at most one
+ * touch interval early. A second touch of the same session before a flush replaces the first.
+ */
+@ApplicationScoped
+public class TouchBuffer {
+
+    private static final Logger LOG = Logger.getLogger(TouchBuffer.class.getName());
+
+    @Inject
+    @Database
+    JpaSessionStore database;
+
+    @Inject
+    SessionCacheMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.session.touch-flush-interval", defaultValue = "PT1S")
+    Duration flushInterval;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<String, Touch> pending = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> flushing;
+
+    void start(@Observes Startup startup) {
+        if (!flushInterval.isZero()) {
+            long millis = flushInterval.toMillis();
+            flushing = scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public void add(Touch touch) {
+        if (flushInterval.isZero()) {
+            metrics.touchesWritten(database.touchAll(List.of(touch)));
+            return;
+        }
+        pending.put(touch.handle(), touch);
+    }
+
+    /** Writes every pending touch now. */
+    public void flush() {
+        List<Touch> batch = new ArrayList<>();
+        for (String handle : List.copyOf(pending.keySet())) {
+            Touch touch = pending.remove(handle);
+            if (touch != null) {
+                batch.add(touch);
+            }
+        }
+        if (!batch.isEmpty()) {
+            metrics.touchesWritten(database.touchAll(batch));
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not write session touches; they are dropped (sessions may end a little early)", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flushing != null) {
+            flushing.cancel(false);
+        }
+        flushQuietly();
+    }
+}

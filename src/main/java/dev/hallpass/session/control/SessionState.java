@@ -1,0 +1,47 @@
+package dev.hallpass.session.control;
+
+import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.session.entity.Session;
+import dev.hallpass.session.entity.SessionStatus;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable copy of what a session check needs, safe to share between threads and to keep in the
+ * local cache and Redis. Never holds the secret, only its hash.
+ */
+public record SessionState(String handle, String secretHash, String username, Set<String> roles, Instant createdAt,
+                           Instant lastSeenAt, Instant idleExpiresAt, Instant absoluteExpiresAt, boolean rememberMe,
+                           SessionStatus status) {
+
+    public SessionState {
+        roles = Set.copyOf(roles);
+    }
+
+    public static SessionState of(Session session) {
+        return new SessionState(session.handle(), session.secretHash(), session.username(), session.roles(),
+                session.createdAt(), session.lastSeenAt(), session.idleExpiresAt(), session.absoluteExpiresAt(),
+                session.rememberMe(), session.status());
+    }
+
+    public boolean isActive() {
+        return status == SessionStatus.ACTIVE;
+    }
+
+    /** The reason this session has run out at {@code now}, if it has; absolute wins over idle. */
+    public Optional<EndReason> expiryAt(Instant now) {
+        if (!now.isBefore(absoluteExpiresAt)) {
+            return Optional.of(EndReason.ABSOLUTE_TIMEOUT);
+        }
+        if (!now.isBefore(idleExpiresAt)) {
+            return Optional.of(EndReason.IDLE_TIMEOUT);
+        }
+        return Optional.empty();
+    }
+
+    public SessionState touched(Instant now, Instant newIdleExpiry) {
+        return new SessionState(handle, secretHash, username, roles, createdAt, now, newIdleExpiry, absoluteExpiresAt,
+                rememberMe, status);
+    }
+}
