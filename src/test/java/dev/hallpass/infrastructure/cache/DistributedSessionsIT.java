@@ -1,0 +1,223 @@
+package dev.hallpass.infrastructure.cache;
+
+import static dev.hallpass.testsupport.Logins.cookie;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hallpass.testsupport.Deployments;
+import dev.hallpass.testsupport.Http;
+import dev.hallpass.testsupport.Logins;
+import dev.hallpass.testsupport.PayaraMicroProcess;
+import dev.hallpass.testsupport.PostgresDatabase;
+import dev.hallpass.testsupport.RedisProcess;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The production shape: two Payara Micro nodes with the same WAR, one Redis, one PostgreSQL
+ * database. Sessions move between nodes, ends reach every node through pub/sub, and a Redis outage
+ * costs speed but nothing else.
+ */
+class DistributedSessionsIT {
+
+    static final Duration LOCAL_TTL = Duration.ofSeconds(10);
+    static final String PASSWORD = "correct horse battery staple";
+
+    static PostgresDatabase database;
+    static RedisProcess redis;
+    static PayaraMicroProcess nodeA;
+    static PayaraMicroProcess nodeB;
+    static Http a;
+    static Http b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        String unavailable = PostgresDatabase.unavailableReason();
+        if (unavailable != null) {
+            System.err.println("\n*** SKIPPING the PostgreSQL suite (DistributedSessionsIT): " + unavailable + " ***\n");
+            Assumptions.abort(unavailable);
+        }
+        Path work = Deployments.freshDataDirectory("distributed");
+        database = PostgresDatabase.create("distributed");
+        redis = RedisProcess.start(work.resolve("redis"));
+        Map<String, String> settings = Map.of(
+                "hallpass.db.url", database.jdbcUrl(),
+                "hallpass.redis.url", redis.url(),
+                "hallpass.password.iterations", "1000",
+                "hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD,
+                "hallpass.cache.local-ttl", LOCAL_TTL.toString(),
+                "hallpass.session.cleanup-interval", "PT1S",
+                "hallpass.session.retention", "PT2S");
+        CompletableFuture<PayaraMicroProcess> startA = CompletableFuture.supplyAsync(
+                () -> PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("a"), settings));
+        CompletableFuture<PayaraMicroProcess> startB = CompletableFuture.supplyAsync(
+                () -> PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("b"), settings));
+        nodeA = startA.join();
+        nodeB = startB.join();
+        a = new Http(nodeA.baseUri());
+        b = new Http(nodeB.baseUri());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        for (AutoCloseable resource : new AutoCloseable[] {nodeA, nodeB, redis, database}) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                System.err.println("Could not stop " + resource + ": " + e);
+            }
+        }
+    }
+
+    private static String newUser(String prefix) {
+        String name = prefix + Long.toString(System.nanoTime(), 36);
+        Logins.createAccount(a, Logins.adminSecret(a), name, PASSWORD, "user");
+        return name;
+    }
+
+    private static int me(Http node, String secret) {
+        return node.get("api/auth/me", cookie(secret)).status();
+    }
+
+    /** Polls until the condition holds; returns how long it took. Fails after {@code limit}. */
+    private static Duration await(BooleanSupplier condition, Duration limit, String what) {
+        Instant start = Instant.now();
+        while (!condition.getAsBoolean()) {
+            if (Duration.between(start, Instant.now()).compareTo(limit) > 0) {
+                throw new AssertionError(what + " did not happen within " + limit);
+            }
+            Thread.onSpinWait();
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    @Test
+    void aSessionFromOneNodeWorksOnTheOtherAndALogoutThereEndsItOnBothAtOnce() {
+        String secret = Logins.secretOf(a, newUser("multi"), PASSWORD);
+        assertEquals(200, me(b, secret), "node B honours node A's session");
+        assertEquals(200, me(a, secret), "and node A has it in its local cache");
+
+        assertEquals(204, b.send("POST", "api/auth/logout", null, null, cookie(secret)).status());
+        Duration revocation = await(() -> me(a, secret) == 401, Duration.ofSeconds(1), "node A refusing the cookie");
+
+        System.out.println("Cross-node revocation seen by node A after " + revocation.toMillis() + " ms");
+        assertTrue(revocation.compareTo(LOCAL_TTL) < 0, "pub/sub, not the local TTL, ended it");
+    }
+
+    @Test
+    void withRedisDownRequestsGoOnFromTheDatabaseAndNothingIsLost() {
+        String user = newUser("outage");
+        String before = Logins.secretOf(a, user, PASSWORD);
+        assertEquals(200, me(b, before));
+
+        String during;
+        redis.stop();
+        try {
+            assertEquals(200, me(a, before), "a session from before the outage still works on A");
+            assertEquals(200, me(b, before), "and on B");
+            during = Logins.secretOf(a, user, PASSWORD);
+            assertEquals(200, me(b, during), "a login during the outage works on the other node");
+            assertEquals(204, b.send("POST", "api/auth/logout", null, null, cookie(during)).status());
+            assertEquals(401, me(b, during));
+            await(() -> me(a, during) == 401, LOCAL_TTL.plusSeconds(5), "node A refusing a session ended during the outage");
+        } finally {
+            redis.startAgain();
+        }
+
+        long redisAnswersBefore = redisLookups(b);
+        try (RedisClient client = RedisClient.create("127.0.0.1", redis.port())) {
+            await(() -> me(a, before) == 200 && !client.keys("hallpass:session:*").isEmpty(), Duration.ofSeconds(20),
+                    "the cache refilling once Redis is back");
+        }
+        await(() -> me(b, before) == 200 && redisLookups(b) > redisAnswersBefore, Duration.ofSeconds(20),
+                "node B answering from Redis again");
+        assertEquals(200, me(a, before), "nothing was lost");
+        assertEquals(401, me(a, during), "the logout made during the outage still holds on A");
+        assertEquals(401, me(b, during), "and on B");
+    }
+
+    private static long redisLookups(Http node) {
+        String metrics = new Http(node.resolve("/")).get("metrics?scope=application").body();
+        Matcher matcher = Pattern.compile("hallpass_session_lookups_total\\{layer=\"redis\"[^}]*} ([0-9.]+)").matcher(metrics);
+        return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : -1;
+    }
+
+    @Test
+    void endedSessionsAreRemovedInBatchesWhileLiveOnesStay() throws SQLException {
+        String user = newUser("cleanup");
+        List<String> ended = List.of(Logins.secretOf(a, user, PASSWORD), Logins.secretOf(b, user, PASSWORD),
+                Logins.secretOf(a, user, PASSWORD));
+        String live = Logins.secretOf(b, user, PASSWORD);
+        ended.forEach(secret -> assertEquals(204, a.send("POST", "api/auth/logout", null, null, cookie(secret)).status()));
+        assertEquals(4, rows("select count(*) from hp_session where username = '" + user + "'"));
+
+        await(() -> rowsQuietly("select count(*) from hp_session where username = '" + user + "'") == 1,
+                Duration.ofSeconds(20), "cleanup of the three ended sessions");
+
+        assertEquals(200, me(a, live), "the live session is untouched");
+        assertEquals(0, rows("select count(*) from hp_lease where name = 'session-cleanup' and holder = 'nobody'"),
+                "a node took the lease");
+    }
+
+    @Test
+    void aUsersSessionsComeFromAnIndexedQuery() throws SQLException {
+        String user = newUser("devices");
+        String onA = Logins.secretOf(a, user, PASSWORD);
+        Logins.secretOf(b, user, PASSWORD);
+
+        List<JsonObject> listed = jsonArray(a.get("api/sessions", cookie(onA)).body());
+
+        assertEquals(2, listed.size());
+        assertEquals(1, listed.stream().filter(session -> session.getBoolean("current")).count());
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off");
+            ResultSet plan = statement.executeQuery("explain select * from hp_session where username = '" + user
+                    + "' and status = 'ACTIVE'");
+            StringBuilder text = new StringBuilder();
+            while (plan.next()) {
+                text.append(plan.getString(1)).append('\n');
+            }
+            assertTrue(text.toString().contains("ix_session_username_status"), text.toString());
+        }
+    }
+
+    private static List<JsonObject> jsonArray(String body) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray().getValuesAs(JsonObject.class);
+    }
+
+    private static long rows(String sql) throws SQLException {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static long rowsQuietly(String sql) {
+        try {
+            return rows(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.hallpass.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A database of the test's own on the PostgreSQL server at {@code hallpass.it.postgres.url}
+ * (default: 127.0.0.1:5432 as user postgres, trust auth), created for the test and dropped after.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+
+    static final String ADMIN_URL = System.getProperty("hallpass.it.postgres.url",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+
+    private final String name;
+
+    private PostgresDatabase(String name) {
+        this.name = name;
+    }
+
+    /** Whether a PostgreSQL server answers; the reason it does not otherwise. */
+    public static String unavailableReason() {
+        try (Connection ignored = DriverManager.getConnection(ADMIN_URL + "&connectTimeout=3")) {
+            return null;
+        } catch (SQLException e) {
+            return "PostgreSQL not reachable at " + ADMIN_URL + ": " + e.getMessage();
+        }
+    }
+
+    public static PostgresDatabase create(String purpose) {
+        String name = "hallpass_it_" + purpose.toLowerCase(Locale.ROOT) + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        admin("CREATE DATABASE " + name);
+        return new PostgresDatabase(name);
+    }
+
+    /** The JDBC URL Hallpass is configured with. */
+    public String jdbcUrl() {
+        return ADMIN_URL.replace("/postgres?", "/" + name + "?");
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl());
+    }
+
+    @Override
+    public void close() {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void admin(String sql) {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+}
