@@ -2,13 +2,16 @@ package dev.hallpass.infrastructure.web;
 
 import dev.hallpass.problem.Unauthenticated;
 import dev.hallpass.session.boundary.ActiveSession;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
-/** The session the authentication mechanism found for this request, if any. */
-@RequestScoped
+/**
+ * The session the authentication mechanism found for the current request, if any. Application-scoped
+ * over the container's request proxy, so nothing is created per request.
+ */
+@ApplicationScoped
 public class CurrentSession {
 
     private static final String ATTRIBUTE = CurrentSession.class.getName();

@@ -3,6 +3,7 @@ package dev.hallpass.session.boundary;
 import dev.hallpass.infrastructure.web.Authenticated;
 import dev.hallpass.infrastructure.web.CurrentSession;
 import dev.hallpass.infrastructure.web.SessionCookie;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -10,12 +11,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Cookie-session login, "who am I" and logout. */
+/**
+ * Cookie-session login, "who am I" and logout. Application-scoped: the container then creates and
+ * injects it once, not on every request.
+ */
+@ApplicationScoped
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -29,7 +33,7 @@ public class AuthResource {
     @Inject
     CurrentSession current;
 
-    @Context
+    @Inject
     HttpServletRequest request;
 
     @POST
@@ -49,6 +53,13 @@ public class AuthResource {
     @Authenticated
     public MeResponse me() {
         return MeResponse.of(current.require());
+    }
+
+    /** Whether the caller is logged in, without a 401 for the answer "no" (for pages and SPAs). */
+    @GET
+    @Path("status")
+    public AuthStatus status() {
+        return current.get().map(AuthStatus::of).orElse(AuthStatus.ANONYMOUS);
     }
 
     @POST

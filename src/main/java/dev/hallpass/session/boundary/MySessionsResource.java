@@ -2,6 +2,7 @@ package dev.hallpass.session.boundary;
 
 import dev.hallpass.infrastructure.web.Authenticated;
 import dev.hallpass.infrastructure.web.CurrentSession;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The caller's own live sessions (their devices). */
+@ApplicationScoped
 @Path("sessions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
