@@ -1,18 +1,20 @@
 package dev.hallpass.infrastructure.cache;
 
 import dev.hallpass.session.control.SessionState;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -46,69 +48,70 @@ public class RedisSessionCache {
     @Inject
     RedisConnection redis;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.redis.breaker.failures", defaultValue = "3")
+    int breakerFailures;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.redis.breaker.open", defaultValue = "PT2S")
+    Duration breakerOpen;
+
     private final Queue<String> pendingEnds = new ConcurrentLinkedQueue<>();
+    private CircuitBreaker breaker;
+
+    @PostConstruct
+    void init() {
+        breaker = new CircuitBreaker(clock, breakerFailures, breakerOpen);
+    }
 
     public boolean configured() {
         return redis.client().isPresent();
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "unknown")
-    public Lookup get(String secretHash) {
-        if (!configured()) {
-            return Lookup.UNKNOWN;
-        }
-        String value = redis.client().get().get(KEY_PREFIX + secretHash);
-        if (value == null) {
-            return Lookup.UNKNOWN;
-        }
-        if (SessionStateCodec.TOMBSTONE.equals(value)) {
-            return Lookup.ENDED;
-        }
-        Optional<SessionState> session = SessionStateCodec.decode(value);
-        return session.isPresent() ? new Lookup(Answer.ACTIVE, session) : Lookup.UNKNOWN;
+    /** Whether Redis is being skipped right now because it failed. */
+    public boolean bypassed() {
+        return breaker.isOpen();
     }
 
-    Lookup unknown(String secretHash) {
-        return Lookup.UNKNOWN;
+    public Lookup get(String secretHash) {
+        return call(client -> {
+            String value = client.get(KEY_PREFIX + secretHash);
+            if (value == null) {
+                return Lookup.UNKNOWN;
+            }
+            if (SessionStateCodec.TOMBSTONE.equals(value)) {
+                return Lookup.ENDED;
+            }
+            return SessionStateCodec.decode(value).map(s -> new Lookup(Answer.ACTIVE, Optional.of(s))).orElse(Lookup.UNKNOWN);
+        }, Lookup.UNKNOWN);
     }
 
     /** Caches a session read from the database, unless another node has cached it or ended it since. */
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "skip")
     public void putIfAbsent(SessionState session, Duration ttl) {
-        if (configured()) {
-            redis.client().get().set(KEY_PREFIX + session.secretHash(), SessionStateCodec.encode(session),
-                    SetParams.setParams().nx().px(ttl.toMillis()));
-        }
+        call(client -> client.set(KEY_PREFIX + session.secretHash(), SessionStateCodec.encode(session),
+                SetParams.setParams().nx().px(ttl.toMillis())), null);
     }
 
     /** Replaces a cached active session (after a touch); a tombstone or a missing entry stays as it is. */
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "skip")
     public void update(SessionState session, Duration ttl) {
-        if (configured()) {
-            redis.client().get().eval(UPDATE_IF_ACTIVE, List.of(KEY_PREFIX + session.secretHash()),
-                    List.of(SessionStateCodec.encode(session), Long.toString(ttl.toMillis()), SessionStateCodec.TOMBSTONE));
-        }
-    }
-
-    void skip(SessionState session, Duration ttl) {
-        // Redis unavailable: the database already has the truth; the next read fills the cache.
+        call(client -> client.eval(UPDATE_IF_ACTIVE, List.of(KEY_PREFIX + session.secretHash()),
+                List.of(SessionStateCodec.encode(session), Long.toString(ttl.toMillis()), SessionStateCodec.TOMBSTONE)), null);
     }
 
     /** Leaves a tombstone and tells every node to drop the session from its local cache. */
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "endLater")
     public void markEnded(String secretHash, Duration ttl) {
-        if (configured()) {
-            redis.client().get().set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
-            redis.client().get().publish(CHANNEL, ENDED + secretHash);
+        if (!configured()) {
+            return;
         }
-    }
-
-    void endLater(String secretHash, Duration ttl) {
-        if (pendingEnds.size() < MAX_PENDING) {
+        Boolean done = call(client -> {
+            client.set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
+            client.publish(CHANNEL, ENDED + secretHash);
+            return Boolean.TRUE;
+        }, Boolean.FALSE);
+        if (!done && pendingEnds.size() < MAX_PENDING) {
             pendingEnds.add(secretHash);
         }
     }
@@ -118,14 +121,32 @@ public class RedisSessionCache {
         String secretHash;
         while ((secretHash = pendingEnds.poll()) != null) {
             try {
-                redis.client().orElseThrow().set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE,
-                        SetParams.setParams().px(ttl.toMillis()));
-                redis.client().orElseThrow().publish(CHANNEL, ENDED + secretHash);
+                UnifiedJedis client = redis.client().orElseThrow();
+                client.set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
+                client.publish(CHANNEL, ENDED + secretHash);
             } catch (RuntimeException stillDown) {
                 pendingEnds.add(secretHash);
                 LOG.log(Level.FINE, "Redis went away again while replaying ends", stillDown);
                 return;
             }
+        }
+        breaker.succeeded();
+    }
+
+    /** Runs {@code operation} unless Redis is absent or the breaker is open; a failure counts against it. */
+    private <T> T call(Function<UnifiedJedis, T> operation, T fallback) {
+        Optional<UnifiedJedis> client = redis.client();
+        if (client.isEmpty() || !breaker.allowsCall()) {
+            return fallback;
+        }
+        try {
+            T result = operation.apply(client.get());
+            breaker.succeeded();
+            return result;
+        } catch (RuntimeException e) {
+            breaker.failed();
+            LOG.log(Level.FINE, "Redis call failed; falling back to the database", e);
+            return fallback;
         }
     }
 }

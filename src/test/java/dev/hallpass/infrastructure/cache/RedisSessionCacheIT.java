@@ -35,6 +35,10 @@ class RedisSessionCacheIT {
         connection.connect();
         cache = new RedisSessionCache();
         cache.redis = connection;
+        cache.clock = java.time.Clock.systemUTC();
+        cache.breakerFailures = 3;
+        cache.breakerOpen = Duration.ofSeconds(2);
+        cache.init();
     }
 
     @AfterAll
