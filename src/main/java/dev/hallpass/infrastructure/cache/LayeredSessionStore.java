@@ -68,7 +68,13 @@ public class LayeredSessionStore implements SessionStore {
         }
         metrics.answeredBy(Layer.DATABASE);
         Optional<SessionState> stored = database.findBySecretHash(secretHash);
-        stored.filter(SessionState::isActive).ifPresent(this::cache);
+        stored.ifPresent(session -> {
+            if (session.isActive()) {
+                cache(session);
+            } else {
+                shared.rememberEnded(secretHash, tombstoneTtl());
+            }
+        });
         return stored;
     }
 

@@ -116,6 +116,15 @@ public class RedisSessionCache {
         }
     }
 
+    /**
+     * Leaves a tombstone for a session the database says has ended, so that a dead cookie replayed
+     * over and over is answered by Redis, not the database. Nothing changed, so nothing is published.
+     */
+    public void rememberEnded(String secretHash, Duration ttl) {
+        call(client -> client.set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE,
+                SetParams.setParams().nx().px(ttl.toMillis())), null);
+    }
+
     /** Writes the ends that failed while Redis was away; called when the pub/sub link is back. */
     void replayPending(Duration ttl) {
         String secretHash;

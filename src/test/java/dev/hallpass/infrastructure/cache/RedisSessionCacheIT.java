@@ -76,6 +76,17 @@ class RedisSessionCacheIT {
     }
 
     @Test
+    void anEndedSessionReadFromTheDatabaseIsRememberedWithoutReplacingALiveEntry() {
+        cache.rememberEnded("ended-in-database", Duration.ofMinutes(1));
+        SessionState live = session("still-live");
+        cache.putIfAbsent(live, Duration.ofMinutes(1));
+        cache.rememberEnded("still-live", Duration.ofMinutes(1));
+
+        assertEquals(Answer.ENDED, cache.get("ended-in-database").answer());
+        assertEquals(Optional.of(live), cache.get("still-live").session(), "only markEnded may replace a live entry");
+    }
+
+    @Test
     void aTouchUpdatesOnlyAnEntryThatIsThere() {
         SessionState session = session("touched");
 
