@@ -3,6 +3,7 @@ package dev.hallpass.testsupport;
 import dev.hallpass.testsupport.server.ClockResource;
 import dev.hallpass.testsupport.server.ContainerSessionProbe;
 import dev.hallpass.testsupport.server.MovableClock;
+import dev.hallpass.testsupport.server.TokenForgery;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,11 @@ public final class Deployments {
     /** Adds a clock that tests move through {@code POST api/test-support/clock?advance=PT31M}. */
     public static WebArchive withMovableClock(WebArchive war) {
         return war.addClasses(MovableClock.class, MovableClock.Offset.class, ClockResource.class);
+    }
+
+    /** Adds {@code POST api/test-support/forge}, which signs any claims with the real current key. */
+    public static WebArchive withTokenForgery(WebArchive war) {
+        return war.addClass(TokenForgery.class);
     }
 
     /** Adds {@code test-support/container-session}, which opens a container HttpSession. */

@@ -42,6 +42,9 @@ public class LayeredSessionStore implements SessionStore {
     SessionCacheMetrics metrics;
 
     @Inject
+    EndedSessions endedSessions;
+
+    @Inject
     Clock clock;
 
     /** Caps how long a Redis entry can outlive a missed invalidation (after a partition heals). */
@@ -101,7 +104,8 @@ public class LayeredSessionStore implements SessionStore {
     @Override
     public boolean end(SessionState session, EndReason reason, Instant at) {
         boolean ended = database.end(session, reason, at);
-        shared.markEnded(session.secretHash(), tombstoneTtl());
+        endedSessions.add(session.handle());
+        shared.markEnded(session.secretHash(), session.handle(), tombstoneTtl());
         local.invalidate(session.secretHash());
         return ended;
     }

@@ -101,18 +101,22 @@ public class RedisSessionCache {
                 List.of(SessionStateCodec.encode(session), Long.toString(ttl.toMillis()), SessionStateCodec.TOMBSTONE)), null);
     }
 
-    /** Leaves a tombstone and tells every node to drop the session from its local cache. */
-    public void markEnded(String secretHash, Duration ttl) {
+    /**
+     * Leaves a tombstone and tells every node that the session ended: {@code ended <hash> <handle>}
+     * drops it from their local caches and refuses its access tokens.
+     */
+    public void markEnded(String secretHash, String handle, Duration ttl) {
         if (!configured()) {
             return;
         }
+        String message = ENDED + secretHash + " " + handle;
         Boolean done = call(client -> {
             client.set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
-            client.publish(CHANNEL, ENDED + secretHash);
+            client.publish(CHANNEL, message);
             return Boolean.TRUE;
         }, Boolean.FALSE);
         if (!done && pendingEnds.size() < MAX_PENDING) {
-            pendingEnds.add(secretHash);
+            pendingEnds.add(message);
         }
     }
 
@@ -127,14 +131,14 @@ public class RedisSessionCache {
 
     /** Writes the ends that failed while Redis was away; called when the pub/sub link is back. */
     void replayPending(Duration ttl) {
-        String secretHash;
-        while ((secretHash = pendingEnds.poll()) != null) {
+        String message;
+        while ((message = pendingEnds.poll()) != null) {
             try {
                 UnifiedJedis client = redis.client().orElseThrow();
-                client.set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
-                client.publish(CHANNEL, ENDED + secretHash);
+                client.set(KEY_PREFIX + message.split(" ")[1], SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
+                client.publish(CHANNEL, message);
             } catch (RuntimeException stillDown) {
-                pendingEnds.add(secretHash);
+                pendingEnds.add(message);
                 LOG.log(Level.FINE, "Redis went away again while replaying ends", stillDown);
                 return;
             }

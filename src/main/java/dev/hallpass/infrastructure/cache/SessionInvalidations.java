@@ -38,6 +38,9 @@ public class SessionInvalidations {
     @Inject
     LayeredSessionStore store;
 
+    @Inject
+    EndedSessions endedSessions;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -86,6 +89,7 @@ public class SessionInvalidations {
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
             local.invalidateAll();
+            endedSessions.reloadFromDatabase();
             shared.replayPending(store.tombstoneTtl());
             connected = true;
             LOG.info("Listening for session ends on Redis channel " + channel);
@@ -94,7 +98,11 @@ public class SessionInvalidations {
         @Override
         public void onMessage(String channel, String message) {
             if (message.startsWith(RedisSessionCache.ENDED)) {
-                local.invalidate(message.substring(RedisSessionCache.ENDED.length()));
+                String[] ended = message.substring(RedisSessionCache.ENDED.length()).split(" ");
+                local.invalidate(ended[0]);
+                if (ended.length > 1) {
+                    endedSessions.add(ended[1]);
+                }
             }
         }
     }

@@ -106,6 +106,15 @@ public class JpaSessionStore implements SessionStore {
                 .getSingleResult();
     }
 
+    /** Handles of the sessions that ended after {@code since}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> findHandlesEndedSince(Instant since) {
+        return em.createQuery("select s.handle from Session s where s.status <> :active and s.endedAt > :since", String.class)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     /**
      * Deletes up to {@code limit} sessions that ended, or ran out, before {@code cutoff}; one short
      * transaction per batch, so logins are never stalled behind a long delete.

@@ -2,6 +2,7 @@ package dev.hallpass.infrastructure.web;
 
 import dev.hallpass.problem.Unauthenticated;
 import dev.hallpass.session.boundary.ActiveSession;
+import dev.hallpass.token.boundary.VerifiedAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +20,19 @@ public class CurrentSession {
     @Inject
     HttpServletRequest request;
 
+    private static final String BEARER = CurrentSession.class.getName() + ".bearer";
+
     static void attach(HttpServletRequest request, ActiveSession session) {
         request.setAttribute(ATTRIBUTE, session);
+    }
+
+    static void attach(HttpServletRequest request, VerifiedAccessToken token) {
+        request.setAttribute(BEARER, token);
+    }
+
+    /** The access token this request was authenticated with, if it came with one instead of a cookie. */
+    public Optional<VerifiedAccessToken> bearer() {
+        return Optional.ofNullable((VerifiedAccessToken) request.getAttribute(BEARER));
     }
 
     public Optional<ActiveSession> get() {

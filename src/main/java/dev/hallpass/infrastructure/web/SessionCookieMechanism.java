@@ -1,7 +1,10 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.infrastructure.cache.EndedSessions;
 import dev.hallpass.session.boundary.ActiveSession;
 import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.token.boundary.AccessTokens;
+import dev.hallpass.token.boundary.VerifiedAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -32,9 +35,19 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     @Inject
     SessionService sessions;
 
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    EndedSessions endedSessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(authorization.substring(7).strip(), request, response, context);
+        }
         Optional<ActiveSession> session;
         try {
             session = cookie.read(request).flatMap(sessions::authenticate);
@@ -46,6 +59,24 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         }
         CurrentSession.attach(request, session.get());
         return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().username()), session.get().roles());
+    }
+
+    /** Every way a bearer token can be wrong gets the same answer. */
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        Optional<VerifiedAccessToken> verified = accessTokens.verify(token)
+                .filter(t -> !endedSessions.contains(t.sessionHandle()));
+        if (verified.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            try {
+                Problems.write(response, Problem.of(401, "Invalid token", "The access token is not valid"));
+            } catch (IOException clientGone) {
+                LOG.log(Level.FINE, "Could not send the 401", clientGone);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CurrentSession.attach(request, verified.get());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(verified.get().username()), verified.get().roles());
     }
 
     private static AuthenticationStatus unavailable(HttpServletResponse response, RuntimeException cause) {

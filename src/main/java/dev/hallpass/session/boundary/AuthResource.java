@@ -52,14 +52,18 @@ public class AuthResource {
     @Path("me")
     @Authenticated
     public MeResponse me() {
-        return MeResponse.of(current.require());
+        return current.get().map(MeResponse::of)
+                .or(() -> current.bearer().map(token -> MeResponse.of(token.username(), token.roles(), token.sessionHandle())))
+                .orElseThrow(dev.hallpass.problem.Unauthenticated::new);
     }
 
     /** Whether the caller is logged in, without a 401 for the answer "no" (for pages and SPAs). */
     @GET
     @Path("status")
     public AuthStatus status() {
-        return current.get().map(AuthStatus::of).orElse(AuthStatus.ANONYMOUS);
+        return current.get().map(AuthStatus::of)
+                .or(() -> current.bearer().map(token -> new AuthStatus(true, token.username(), null)))
+                .orElse(AuthStatus.ANONYMOUS);
     }
 
     @POST

@@ -10,6 +10,11 @@ public record MeResponse(String username, List<String> roles, SessionInfo sessio
                               boolean rememberMe) {
     }
 
+    /** For a bearer caller: the token names the session but carries none of its times. */
+    static MeResponse of(String username, java.util.Set<String> roles, String handle) {
+        return new MeResponse(username, roles.stream().sorted().toList(), new SessionInfo(handle, null, null, null, false));
+    }
+
     static MeResponse of(ActiveSession s) {
         return new MeResponse(s.username(), s.roles().stream().sorted().toList(),
                 new SessionInfo(s.handle(), s.createdAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.rememberMe()));

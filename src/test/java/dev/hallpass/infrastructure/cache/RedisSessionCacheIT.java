@@ -68,7 +68,7 @@ class RedisSessionCacheIT {
     void aLatePopulateCannotResurrectAnEndedSession() {
         SessionState staleReadFromTheDatabase = session("ended-then-populated");
 
-        cache.markEnded("ended-then-populated", Duration.ofMinutes(10));
+        cache.markEnded("ended-then-populated", "h1", Duration.ofMinutes(10));
         cache.putIfAbsent(staleReadFromTheDatabase, Duration.ofMinutes(10));
         cache.update(staleReadFromTheDatabase, Duration.ofMinutes(10));
 
@@ -114,9 +114,9 @@ class RedisSessionCacheIT {
             while (!listener.isSubscribed()) {
                 Thread.onSpinWait();
             }
-            cache.markEnded("announced", Duration.ofMinutes(1));
+            cache.markEnded("announced", "handle-1", Duration.ofMinutes(1));
 
-            assertEquals("ended announced", received.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("ended announced handle-1", received.poll(5, java.util.concurrent.TimeUnit.SECONDS));
             listener.unsubscribe();
             subscriber.join(5_000);
         }

@@ -1,0 +1,46 @@
+package dev.hallpass.infrastructure.web;
+
+import dev.hallpass.token.boundary.SigningKeys;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * {@code /.well-known/jwks.json} (public keys only) and {@code /.well-known/openid-configuration}
+ * (issuer and jwks_uri), so that standard verifiers — MicroProfile JWT among them — find the keys.
+ */
+@WebServlet({WellKnownDocuments.JWKS, WellKnownDocuments.METADATA})
+public class WellKnownDocuments extends HttpServlet {
+
+    static final String JWKS = "/.well-known/jwks.json";
+    static final String METADATA = "/.well-known/openid-configuration";
+
+    @Inject
+    SigningKeys keys;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "public, max-age=60");
+        if (JWKS.equals(request.getServletPath())) {
+            response.getWriter().write(keys.jwks());
+            return;
+        }
+        String base = request.getScheme() + "://" + request.getHeader("Host") + request.getContextPath();
+        String issuer = ConfigProvider.getConfig().getOptionalValue("hallpass.token.issuer", String.class)
+                .orElse("http://localhost:8080");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("issuer", issuer)
+                .add("jwks_uri", base + JWKS)
+                .add("token_endpoint", base + "/api/auth/token")
+                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add(keys.algorithm()))
+                .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none"))
+                .build().toString());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.hallpass.token.boundary;
+
+import dev.hallpass.token.control.KeyEncryption;
+import dev.hallpass.token.control.SigningKeyRepository;
+import dev.hallpass.token.entity.SigningKey;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.OctetKeyPairJsonWebKey;
+import org.jose4j.jwk.OkpJwkGenerator;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.keys.EllipticCurves;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The keys that sign access tokens, shared by all nodes through the database. A key signs for
+ * {@code hallpass.token.key-rotation}, then a new one takes over; the old public key stays in the
+ * JWKS until every token it signed has expired. Keys appear here when a node creates them or when
+ * this node sees a token (or the clock) ask for a key it does not know, at most every few seconds.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SigningKeyRepository repository;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.algorithm", defaultValue = "RS256")
+    String algorithm;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.key-rotation", defaultValue = "P30D")
+    Duration rotation;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.access-ttl", defaultValue = "PT15M")
+    Duration accessTtl;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.key-encryption-key")
+    Optional<String> keyEncryptionKey;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.production", defaultValue = "false")
+    boolean production;
+
+    private KeyEncryption encryption;
+    private volatile Loaded loaded = new Loaded(null, null, Map.of(), Instant.MIN);
+
+    /** What this node knows: the key it signs with, until when, and every published public key. */
+    private record Loaded(PublicJsonWebKey signing, Instant signsUntil, Map<String, PublicJsonWebKey> published,
+                          Instant loadedAt) {
+    }
+
+    void start(@Observes @Priority(250) Startup startup) {
+        if (!List.of("RS256", "ES256", "EdDSA").contains(algorithm)) {
+            throw new IllegalStateException("hallpass.token.algorithm must be RS256, ES256 or EdDSA, was " + algorithm);
+        }
+        encryption = keyEncryptionKey.filter(k -> !k.isBlank()).map(KeyEncryption::fromBase64).orElseGet(this::developmentKey);
+        reload();
+    }
+
+    private KeyEncryption developmentKey() {
+        if (production) {
+            throw new IllegalStateException("hallpass.production=true needs hallpass.token.key-encryption-key "
+                    + "(32 random bytes, base64) to protect the signing keys: refusing to start without it");
+        }
+        LOG.warning("No hallpass.token.key-encryption-key: signing keys are encrypted with a fixed DEVELOPMENT key. "
+                + "Set one (and hallpass.production=true) before real use.");
+        try {
+            return new KeyEncryption(MessageDigest.getInstance("SHA-256")
+                    .digest("hallpass development key - not for production".getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The private key that signs now, rotating first if its time is up. */
+    public PublicJsonWebKey signingKey() {
+        Loaded current = loaded;
+        if (current.signing == null || !clock.instant().isBefore(current.signsUntil)) {
+            current = reload();
+        }
+        return current.signing;
+    }
+
+    /** The public key with this id, if it is published; an unknown id triggers at most one reload every 5 s. */
+    public Optional<PublicJsonWebKey> publicKey(String kid) {
+        Loaded current = loaded;
+        PublicJsonWebKey key = current.published.get(kid);
+        if (key == null && Duration.between(current.loadedAt, clock.instant()).compareTo(MIN_RELOAD_INTERVAL) > 0) {
+            key = reload().published.get(kid);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /** The JWKS document: public parameters only, each key with kid, use and alg. */
+    public String jwks() {
+        signingKey();
+        return new JsonWebKeySet(new ArrayList<>(loaded.published.values())).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
+    private synchronized Loaded reload() {
+        Instant now = clock.instant();
+        List<SigningKey> keys = repository.findPublished(now);
+        if (keys.stream().noneMatch(k -> k.signsUntil().isAfter(now) && k.algorithm().equals(algorithm))) {
+            SigningKey created = generate(now);
+            repository.add(created);
+            LOG.info(() -> "New " + algorithm + " signing key " + created.kid() + ", signing until " + created.signsUntil());
+            keys = repository.findPublished(now);
+        }
+        Map<String, PublicJsonWebKey> published = new LinkedHashMap<>();
+        SigningKey signing = null;
+        for (SigningKey key : keys) {
+            published.put(key.kid(), parse(key.publicJwk()));
+            if (signing == null && key.signsUntil().isAfter(now) && key.algorithm().equals(algorithm)) {
+                signing = key;
+            }
+        }
+        PublicJsonWebKey signingKey = parse(encryption.decrypt(signing.privateJwkEncrypted(), signing.kid()));
+        loaded = new Loaded(signingKey, signing.signsUntil(), Map.copyOf(published), now);
+        return loaded;
+    }
+
+    private SigningKey generate(Instant now) {
+        try {
+            PublicJsonWebKey jwk = switch (algorithm) {
+                case "ES256" -> EcJwkGenerator.generateJwk(EllipticCurves.P256);
+                case "EdDSA" -> OkpJwkGenerator.generateJwk(OctetKeyPairJsonWebKey.SUBTYPE_ED25519);
+                default -> RsaJwkGenerator.generateJwk(2048);
+            };
+            byte[] id = new byte[12];
+            RANDOM.nextBytes(id);
+            String kid = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+            jwk.setKeyId(kid);
+            jwk.setAlgorithm(algorithm);
+            jwk.setUse("sig");
+            Instant signsUntil = now.plus(rotation);
+            return new SigningKey(kid, algorithm, jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
+                    encryption.encrypt(jwk.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE), kid), now, signsUntil,
+                    signsUntil.plus(accessTtl).plus(CLOCK_SKEW));
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot generate a " + algorithm + " key", e);
+        }
+    }
+
+    private static PublicJsonWebKey parse(String json) {
+        try {
+            return PublicJsonWebKey.Factory.newPublicJwk(json);
+        } catch (JoseException e) {
+            throw new IllegalStateException("A stored signing key does not parse", e);
+        }
+    }
+}

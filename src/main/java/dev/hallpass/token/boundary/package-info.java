@@ -1,0 +1,5 @@
+/**
+ * Entry points of the token feature: signing keys and their rotation, access-token minting and
+ * verification, and the token endpoint.
+ */
+package dev.hallpass.token.boundary;

@@ -1,0 +1,14 @@
+package dev.hallpass.token.control;
+
+import dev.hallpass.token.entity.SigningKey;
+import java.time.Instant;
+import java.util.List;
+
+/** The signing keys; implemented with JPA in infrastructure. */
+public interface SigningKeyRepository {
+
+    /** Keys still published at {@code now}, newest first. */
+    List<SigningKey> findPublished(Instant now);
+
+    void add(SigningKey key);
+}

@@ -1,0 +1,2 @@
+/** Token data: the signing keys. JPA annotations only. */
+package dev.hallpass.token.entity;
