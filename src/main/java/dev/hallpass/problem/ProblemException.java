@@ -34,4 +34,9 @@ public abstract class ProblemException extends RuntimeException {
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
     }
+
+    /** An OAuth error code ({@code invalid_grant}, …) for clients that look for one; null if none. */
+    public String errorCode() {
+        return null;
+    }
 }

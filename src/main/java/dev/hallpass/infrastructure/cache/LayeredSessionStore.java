@@ -87,6 +87,11 @@ public class LayeredSessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<SessionState> findByHandle(String handle) {
+        return database.findByHandle(handle);
+    }
+
+    @Override
     public void create(Session session) {
         database.create(session);
         cache(SessionState.of(session));

@@ -42,6 +42,12 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SessionState> findByHandle(String handle) {
+        return Optional.ofNullable(em.find(Session.class, handle)).map(SessionState::of);
+    }
+
+    @Override
     public void create(Session session) {
         em.persist(session);
     }

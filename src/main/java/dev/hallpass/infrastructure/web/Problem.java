@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** An RFC 9457 problem document; {@code errors} lists field problems when there are any. */
-public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors, String error) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -19,6 +19,6 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem of(int status, String title, String detail) {
-        return new Problem("about:blank", title, status, detail, null);
+        return new Problem("about:blank", title, status, detail, null, null);
     }
 }

@@ -11,6 +11,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException e) {
-        return Problems.response(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.fieldProblems()));
+        return Problems.response(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.fieldProblems(),
+                e.errorCode()));
     }
 }

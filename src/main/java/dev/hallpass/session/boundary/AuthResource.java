@@ -3,6 +3,8 @@ package dev.hallpass.session.boundary;
 import dev.hallpass.infrastructure.web.Authenticated;
 import dev.hallpass.infrastructure.web.CurrentSession;
 import dev.hallpass.infrastructure.web.SessionCookie;
+import dev.hallpass.token.boundary.RefreshTokens;
+import dev.hallpass.token.boundary.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +36,9 @@ public class AuthResource {
     CurrentSession current;
 
     @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
     HttpServletRequest request;
 
     @POST
@@ -42,10 +47,14 @@ public class AuthResource {
     public Response login(LoginRequest body) {
         LoginRequest login = LoginRequest.require(body);
         boolean rememberMe = login.remembered();
+        boolean wantsTokens = login.wantsTokens();
         StartedSession started = sessions.login(login.credentials(), rememberMe,
                 new ClientInfo(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)), cookie.read(request));
-        return Response.ok(MeResponse.of(started.session()))
-                .header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();
+        MeResponse me = MeResponse.of(started.session());
+        if (wantsTokens) {
+            me = me.withTokens(TokenResponse.withRefresh(refreshTokens.issue(started.session())));
+        }
+        return Response.ok(me).header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();
     }
 
     @GET

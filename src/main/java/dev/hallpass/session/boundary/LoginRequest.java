@@ -6,7 +6,7 @@ import dev.hallpass.problem.InvalidInput;
 import jakarta.json.JsonValue;
 
 /** Body of {@code POST /api/auth/login}. */
-public record LoginRequest(String username, String password, JsonValue rememberMe) {
+public record LoginRequest(String username, String password, JsonValue rememberMe, JsonValue tokens) {
 
     static final int MAX_USERNAME = 256;
     static final int MAX_PASSWORD = 1024;
@@ -20,20 +20,29 @@ public record LoginRequest(String username, String password, JsonValue rememberM
                 Fields.requireText(password, "password", MAX_PASSWORD));
     }
 
-    /** Strictly a JSON boolean: JSON-B would quietly read {@code "yes"} as false. */
     boolean remembered() {
-        if (rememberMe == null || rememberMe.getValueType() == JsonValue.ValueType.NULL) {
+        return flag(rememberMe, "rememberMe");
+    }
+
+    /** Whether an API client wants access and refresh tokens in the login response. */
+    boolean wantsTokens() {
+        return flag(tokens, "tokens");
+    }
+
+    /** Strictly a JSON boolean: JSON-B would quietly read {@code "yes"} as false. */
+    private static boolean flag(JsonValue value, String field) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return false;
         }
-        return switch (rememberMe.getValueType()) {
+        return switch (value.getValueType()) {
             case TRUE -> true;
             case FALSE -> false;
-            default -> throw new InvalidInput("rememberMe", "must be true or false");
+            default -> throw new InvalidInput(field, "must be true or false");
         };
     }
 
     @Override
     public String toString() {
-        return "LoginRequest[username=" + username + ", rememberMe=" + rememberMe + "]";
+        return "LoginRequest[username=" + username + ", rememberMe=" + rememberMe + ", tokens=" + tokens + "]";
     }
 }

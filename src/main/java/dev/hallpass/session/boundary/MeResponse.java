@@ -1,10 +1,11 @@
 package dev.hallpass.session.boundary;
 
+import dev.hallpass.token.boundary.TokenResponse;
 import java.time.Instant;
 import java.util.List;
 
 /** Who is logged in and the session they are using: the body of login and {@code /me}. */
-public record MeResponse(String username, List<String> roles, SessionInfo session) {
+public record MeResponse(String username, List<String> roles, SessionInfo session, TokenResponse tokens) {
 
     public record SessionInfo(String handle, Instant createdAt, Instant idleExpiresAt, Instant absoluteExpiresAt,
                               boolean rememberMe) {
@@ -12,11 +13,15 @@ public record MeResponse(String username, List<String> roles, SessionInfo sessio
 
     /** For a bearer caller: the token names the session but carries none of its times. */
     static MeResponse of(String username, java.util.Set<String> roles, String handle) {
-        return new MeResponse(username, roles.stream().sorted().toList(), new SessionInfo(handle, null, null, null, false));
+        return new MeResponse(username, roles.stream().sorted().toList(), new SessionInfo(handle, null, null, null, false), null);
     }
 
     static MeResponse of(ActiveSession s) {
         return new MeResponse(s.username(), s.roles().stream().sorted().toList(),
-                new SessionInfo(s.handle(), s.createdAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.rememberMe()));
+                new SessionInfo(s.handle(), s.createdAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.rememberMe()), null);
+    }
+
+    MeResponse withTokens(TokenResponse issued) {
+        return new MeResponse(username, roles, session, issued);
     }
 }

@@ -11,11 +11,13 @@ import dev.hallpass.session.control.SessionTimeouts;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Starting, checking and ending cookie sessions. */
@@ -26,22 +28,25 @@ public class SessionService {
     private Clock clock;
     private SessionTimeoutPolicy timeouts;
     private Function<Credentials, Optional<Caller>> authenticator;
+    private Consumer<SessionEnded> ended;
 
     protected SessionService() {
         // for CDI proxies
     }
 
     @Inject
-    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, AccountService accounts) {
-        this(store, clock, timeouts, accounts::authenticate);
+    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, AccountService accounts,
+                   Event<SessionEnded> ended) {
+        this(store, clock, timeouts, accounts::authenticate, ended::fire);
     }
 
     SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts,
-                   Function<Credentials, Optional<Caller>> authenticator) {
+                   Function<Credentials, Optional<Caller>> authenticator, Consumer<SessionEnded> ended) {
         this.store = store;
         this.clock = clock;
         this.timeouts = timeouts;
         this.authenticator = authenticator;
+        this.ended = ended;
     }
 
     /**
@@ -76,7 +81,7 @@ public class SessionService {
         Instant now = clock.instant();
         Optional<EndReason> expiry = session.expiryAt(now);
         if (expiry.isPresent()) {
-            store.end(session, expiry.get(), now);
+            end(session, expiry.get(), now);
             return Optional.empty();
         }
         SessionTimeouts limits = timeouts.forSession(session.rememberMe());
@@ -102,9 +107,30 @@ public class SessionService {
         end(secret, EndReason.LOGOUT, clock.instant());
     }
 
+    /** The live session with this public handle, if it is live at this moment. */
+    public Optional<ActiveSession> active(String handle) {
+        Instant now = clock.instant();
+        return store.findByHandle(handle).filter(SessionState::isActive).filter(s -> s.expiryAt(now).isEmpty())
+                .map(ActiveSession::of);
+    }
+
+    /** Ends the session with this handle everywhere (theft, admin); false if it had already ended. */
+    public boolean end(String handle, EndReason reason) {
+        return store.findByHandle(handle).filter(SessionState::isActive)
+                .map(session -> end(session, reason, clock.instant())).orElse(false);
+    }
+
     private void end(String secret, EndReason reason, Instant now) {
         store.findBySecretHash(SessionSecrets.hash(secret))
                 .filter(SessionState::isActive)
-                .ifPresent(session -> store.end(session, reason, now));
+                .ifPresent(session -> end(session, reason, now));
+    }
+
+    private boolean end(SessionState session, EndReason reason, Instant now) {
+        boolean endedNow = store.end(session, reason, now);
+        if (endedNow) {
+            ended.accept(new SessionEnded(session.handle(), session.username(), reason));
+        }
+        return endedNow;
     }
 }

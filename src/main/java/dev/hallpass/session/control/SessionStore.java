@@ -14,6 +14,9 @@ public interface SessionStore {
 
     Optional<SessionState> findBySecretHash(String secretHash);
 
+    /** By public handle, from the database (not a hot path: refresh, admin). */
+    Optional<SessionState> findByHandle(String handle);
+
     void create(Session session);
 
     /** Records activity (possibly later, in a batch); false if the session is known to have ended. */

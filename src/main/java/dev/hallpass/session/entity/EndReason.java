@@ -6,7 +6,9 @@ public enum EndReason {
     IDLE_TIMEOUT(SessionStatus.EXPIRED),
     ABSOLUTE_TIMEOUT(SessionStatus.EXPIRED),
     /** A new login in the same browser replaced it: the pre-login secret must die (fixation). */
-    REPLACED_BY_LOGIN(SessionStatus.REPLACED);
+    REPLACED_BY_LOGIN(SessionStatus.REPLACED),
+    /** A spent refresh token was used again: the session is taken to be stolen. */
+    REFRESH_TOKEN_REUSE(SessionStatus.REVOKED);
 
     private final SessionStatus status;
 

@@ -5,5 +5,6 @@ public enum SessionStatus {
     ACTIVE,
     LOGGED_OUT,
     EXPIRED,
-    REPLACED
+    REPLACED,
+    REVOKED
 }

@@ -133,6 +133,11 @@ public class SigningKeys {
         return algorithm;
     }
 
+    /** The cipher for secrets at rest (signing keys, refresh successors in their grace window). */
+    KeyEncryption encryption() {
+        return encryption;
+    }
+
     private synchronized Loaded reload() {
         Instant now = clock.instant();
         List<SigningKey> keys = repository.findPublished(now);

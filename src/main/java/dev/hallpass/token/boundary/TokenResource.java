@@ -2,6 +2,10 @@ package dev.hallpass.token.boundary;
 
 import dev.hallpass.infrastructure.web.Authenticated;
 import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.infrastructure.web.RefreshCookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -15,15 +19,25 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
-    @Inject
-    AccessTokens tokens;
 
     @Inject
     CurrentSession current;
 
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    RefreshCookie refreshCookie;
+
+    @Inject
+    HttpServletRequest request;
+
+    /** For the browser holding the session cookie: the refresh token goes into its own HttpOnly cookie. */
     @POST
     @Authenticated
-    public TokenResponse issue() {
-        return TokenResponse.bearer(tokens.mint(current.require()));
+    public Response issue() {
+        TokenPair pair = refreshTokens.issue(current.require());
+        return Response.ok(TokenResponse.bearer(pair.access()))
+                .header(HttpHeaders.SET_COOKIE, refreshCookie.issue(pair, request)).build();
     }
 }

@@ -38,11 +38,12 @@ class SessionServiceTest {
     final InMemoryStore store = new InMemoryStore();
     final SessionTimeoutPolicy policy = new SessionTimeoutPolicy(new SessionTimeouts(IDLE, ABSOLUTE, TOUCH),
             new SessionTimeouts(Duration.ofDays(30), Duration.ofDays(90), TOUCH));
+    final List<SessionEnded> endedEvents = new java.util.ArrayList<>();
     SessionService service;
 
     @BeforeEach
     void setUp() {
-        service = new SessionService(store, clock, policy, this::authenticate);
+        service = new SessionService(store, clock, policy, this::authenticate, endedEvents::add);
     }
 
     private Optional<Caller> authenticate(Credentials credentials) {
@@ -136,6 +137,8 @@ class SessionServiceTest {
 
         assertTrue(service.authenticate(secret).isEmpty());
         assertEquals(EndReason.LOGOUT, store.only().endReason().orElseThrow());
+        assertEquals(List.of(new SessionEnded(store.only().handle(), "ann", EndReason.LOGOUT)), endedEvents,
+                "one event, for the logout that really ended it");
     }
 
     @Test
@@ -202,6 +205,11 @@ class SessionServiceTest {
         @Override
         public Optional<SessionState> findBySecretHash(String secretHash) {
             return sessions.values().stream().filter(s -> s.secretHash().equals(secretHash)).findFirst().map(SessionState::of);
+        }
+
+        @Override
+        public Optional<SessionState> findByHandle(String handle) {
+            return Optional.ofNullable(sessions.get(handle)).map(SessionState::of);
         }
 
         @Override

@@ -1,0 +1,2 @@
+/** Security events as stored. JPA annotations only. */
+package dev.hallpass.audit.entity;

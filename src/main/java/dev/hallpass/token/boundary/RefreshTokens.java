@@ -1,0 +1,126 @@
+package dev.hallpass.token.boundary;
+
+import dev.hallpass.audit.boundary.SecurityEvents;
+import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.session.boundary.ActiveSession;
+import dev.hallpass.session.boundary.SessionEnded;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.control.SessionSecrets;
+import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.token.control.RefreshTokenRepository;
+import dev.hallpass.token.entity.RefreshToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Rotating refresh tokens: opaque ({@code hpr_} + 256 random bits), stored hashed, in a family
+ * that belongs to one session, spent on every use. A spent token used again within the grace window
+ * (two tabs refreshing at once) gets the same successor back; used later, it is taken as theft:
+ * the family and its session are revoked and a security event is recorded.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    static final String PREFIX = "hpr_";
+
+    @Inject
+    RefreshTokenRepository repository;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    SecurityEvents events;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.refresh-ttl", defaultValue = "P7D")
+    Duration refreshTtl;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.refresh-grace", defaultValue = "PT10S")
+    Duration grace;
+
+    /** A new family for the session: an access token and its first refresh token. */
+    public TokenPair issue(ActiveSession session) {
+        String secret = newSecret();
+        Instant now = clock.instant();
+        RefreshToken first = new RefreshToken(hash(secret), SessionSecrets.newHandle(), session.handle(), session.username(),
+                now, expiry(now, session));
+        repository.add(first);
+        return new TokenPair(accessTokens.mint(session), secret, first.expiresAt());
+    }
+
+    /** Spends the token and returns the next pair; {@link InvalidGrant} for anything but a live token. */
+    public TokenPair refresh(String presented, String ipAddress, String userAgent) {
+        if (presented == null || !presented.startsWith(PREFIX) || SessionSecrets.parse(presented.substring(PREFIX.length())).isEmpty()) {
+            throw new InvalidGrant();
+        }
+        String tokenHash = hash(presented);
+        RefreshToken token = repository.find(tokenHash).orElseThrow(InvalidGrant::new);
+        Instant now = clock.instant();
+        if (token.status() == RefreshToken.Status.ACTIVE) {
+            ActiveSession session = liveSession(token, now).orElseThrow(InvalidGrant::new);
+            String next = newSecret();
+            RefreshToken successor = new RefreshToken(hash(next), token.familyId(), token.sessionHandle(), token.username(),
+                    now, expiry(now, session));
+            if (repository.rotate(tokenHash, now, keys.encryption().encrypt(next, tokenHash), successor)) {
+                return new TokenPair(accessTokens.mint(session), next, successor.expiresAt());
+            }
+            token = repository.find(tokenHash).orElseThrow(InvalidGrant::new);
+        }
+        if (token.status() == RefreshToken.Status.ROTATED && token.successorEncrypted() != null
+                && !now.isAfter(token.rotatedAt().plus(grace))) {
+            ActiveSession session = liveSession(token, now).orElseThrow(InvalidGrant::new);
+            String successor = keys.encryption().decrypt(token.successorEncrypted(), tokenHash);
+            Instant successorExpiry = repository.find(hash(successor)).map(RefreshToken::expiresAt).orElse(now);
+            return new TokenPair(accessTokens.mint(session), successor, successorExpiry);
+        }
+        if (token.status() == RefreshToken.Status.ROTATED) {
+            theft(token, ipAddress, userAgent);
+        }
+        throw new InvalidGrant();
+    }
+
+    private Optional<ActiveSession> liveSession(RefreshToken token, Instant now) {
+        return now.isBefore(token.expiresAt()) ? sessions.active(token.sessionHandle()) : Optional.empty();
+    }
+
+    private void theft(RefreshToken token, String ipAddress, String userAgent) {
+        repository.revokeFamily(token.familyId());
+        sessions.end(token.sessionHandle(), EndReason.REFRESH_TOKEN_REUSE);
+        events.record(SecurityEvent.Type.REFRESH_TOKEN_REUSE, token.username(), token.sessionHandle(), ipAddress, userAgent,
+                "a refresh token spent at " + token.rotatedAt() + " was used again; family and session revoked");
+    }
+
+    void onSessionEnded(@Observes SessionEnded ended) {
+        repository.revokeSession(ended.handle());
+    }
+
+    private Instant expiry(Instant now, ActiveSession session) {
+        Instant expiry = now.plus(refreshTtl);
+        return expiry.isAfter(session.absoluteExpiresAt()) ? session.absoluteExpiresAt() : expiry;
+    }
+
+    private static String newSecret() {
+        return PREFIX + SessionSecrets.newSecret();
+    }
+
+    private static String hash(String token) {
+        return SessionSecrets.hash(token);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.hallpass.token.boundary;
+
+import static dev.hallpass.testsupport.Logins.cookie;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hallpass.testsupport.Deployments;
+import dev.hallpass.testsupport.Http;
+import dev.hallpass.testsupport.Logins;
+import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.SetCookie;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Rotating refresh tokens over HTTP: rotation, honest races, theft detection, cookies for browsers. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RefreshTokenIT {
+
+    static final Duration GRACE = Duration.ofSeconds(10);
+    static final Duration ABSOLUTE = Duration.ofHours(2);
+    static final String PASSWORD = "correct horse battery staple";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.withMovableClock(Deployments.hallpass("refresh-tokens", Map.of(
+                "hallpass.token.refresh-grace", GRACE.toString(),
+                "hallpass.session.absolute-timeout", ABSOLUTE.toString())));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(base);
+    }
+
+    /** A user of its own per test, logged in as an API client: body with tokens, plus the session cookie. */
+    private record Client(String username, String sessionSecret, String accessToken, String refreshToken) {
+    }
+
+    private Client apiClient() {
+        String name = "rt" + Long.toString(System.nanoTime(), 36);
+        Logins.createAccount(http, Logins.adminSecret(http), name, PASSWORD, "user");
+        String body = Json.createObjectBuilder().add("username", name).add("password", PASSWORD).add("tokens", true).build().toString();
+        Reply login = http.postJson("api/auth/login", body);
+        assertEquals(200, login.status(), login::toString);
+        JsonObject tokens = login.json().getJsonObject("tokens");
+        return new Client(name, login.setCookie(Logins.COOKIE).orElseThrow().value(), tokens.getString("access_token"),
+                tokens.getString("refresh_token"));
+    }
+
+    private Reply refresh(String refreshToken) {
+        return http.postJson("api/auth/refresh", Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString());
+    }
+
+    private Reply bearerMe(String accessToken) {
+        return http.get("api/auth/me", "Authorization", "Bearer " + accessToken);
+    }
+
+    private static void assertInvalidGrant(Reply reply) {
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals("invalid_grant", reply.json().getString("error"));
+        assertEquals("The refresh token is not valid", reply.json().getString("detail"));
+    }
+
+    @Test
+    void anApiClientLogsInWithTokensAndRefreshingRotatesThem() {
+        Client client = apiClient();
+        assertTrue(client.refreshToken().matches("hpr_[A-Za-z0-9_-]{43}"), client.refreshToken());
+        assertEquals(200, bearerMe(client.accessToken()).status());
+
+        Reply rotated = refresh(client.refreshToken());
+
+        assertEquals(200, rotated.status(), rotated::toString);
+        assertEquals("no-store", rotated.header("Cache-Control").orElse(null));
+        String next = rotated.json().getString("refresh_token");
+        assertNotEquals(client.refreshToken(), next);
+        assertEquals(200, bearerMe(rotated.json().getString("access_token")).status());
+        assertEquals(200, refresh(next).status(), "the new token works once");
+    }
+
+    @Test
+    void tabsRefreshingWithOneTokenAtOnceAllGetTheSameNewToken() {
+        Client client = apiClient();
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<CompletableFuture<Reply>> racing = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return refresh(client.refreshToken());
+        })).toList();
+        start.countDown();
+        List<Reply> replies = racing.stream().map(CompletableFuture::join).toList();
+
+        replies.forEach(reply -> assertEquals(200, reply.status(), reply::toString));
+        assertEquals(1, replies.stream().map(reply -> reply.json().getString("refresh_token")).distinct().count(),
+                "one successor for all of them");
+        assertEquals(200, http.get("api/auth/me", cookie(client.sessionSecret())).status(), "no theft was detected");
+    }
+
+    @Test
+    void reusingASpentTokenAfterTheGraceWindowRevokesTheFamilyAndTheSession() {
+        Client client = apiClient();
+        Reply rotated = refresh(client.refreshToken());
+        String next = rotated.json().getString("refresh_token");
+        String access = rotated.json().getString("access_token");
+
+        assertEquals(200, http.send("POST", "api/test-support/clock?advance=" + GRACE.plusSeconds(1), null, null).status());
+        Reply reuse = refresh(client.refreshToken());
+
+        assertInvalidGrant(reuse);
+        assertInvalidGrant(refresh(next));
+        assertEquals(401, http.get("api/auth/me", cookie(client.sessionSecret())).status(), "the session is ended");
+        assertEquals(401, bearerMe(access).status(), "and its access tokens refused");
+        Reply events = http.get("api/admin/security-events?user=" + client.username(), cookie(Logins.adminSecret(http)));
+        assertEquals(200, events.status(), events::toString);
+        List<JsonObject> recorded = Json.createReader(new java.io.StringReader(events.body())).readArray().getValuesAs(JsonObject.class);
+        assertEquals(1, recorded.size(), events.body());
+        assertEquals("REFRESH_TOKEN_REUSE", recorded.get(0).getString("type"));
+    }
+
+    @Test
+    void everyRefreshFailureLooksTheSame() {
+        Client client = apiClient();
+        Map<String, Reply> failures = new LinkedHashMap<>();
+        failures.put("an unknown token", refresh("hpr_" + "A".repeat(43)));
+        failures.put("garbage", refresh("garbage"));
+        failures.put("an access token", refresh(client.accessToken()));
+        failures.put("a session secret", refresh(client.sessionSecret()));
+        failures.put("nothing at all", http.send("POST", "api/auth/refresh", null, null));
+
+        failures.forEach((what, reply) -> assertAll(what, () -> assertInvalidGrant(reply)));
+    }
+
+    @Test
+    void aRefreshTokenIsNeverAnAccessToken() {
+        Reply reply = bearerMe(apiClient().refreshToken());
+
+        assertEquals(401, reply.status());
+        assertEquals("Bearer error=\"invalid_token\"", reply.header("WWW-Authenticate").orElse(null));
+    }
+
+    @Test
+    void loggingOutRevokesTheSessionsRefreshTokens() {
+        Client client = apiClient();
+
+        assertEquals(204, http.send("POST", "api/auth/logout", null, null, cookie(client.sessionSecret())).status());
+
+        assertInvalidGrant(refresh(client.refreshToken()));
+    }
+
+    @Test
+    void browsersGetTheRefreshTokenOnlyInANarrowHttpOnlyCookieBoundedByTheSession() {
+        String session = Logins.adminSecret(http);
+
+        Reply issued = http.send("POST", "api/auth/token", null, null, cookie(session));
+
+        assertEquals(200, issued.status(), issued::toString);
+        assertFalse(issued.json().containsKey("refresh_token"), "no refresh token in a browser's body");
+        SetCookie refreshCookie = issued.setCookie("__Secure-hallpass-refresh").orElseThrow();
+        assertAll(() -> assertTrue(refreshCookie.attribute("Path").orElse("").endsWith("/api/auth/refresh")),
+                () -> assertTrue(refreshCookie.has("HttpOnly") && refreshCookie.has("Secure")),
+                () -> assertEquals("Strict", refreshCookie.attribute("SameSite").orElse(null)),
+                () -> assertTrue(Long.parseLong(refreshCookie.attribute("Max-Age").orElseThrow()) <= ABSOLUTE.toSeconds(),
+                        "never beyond the session's absolute expiry"));
+
+        Reply refreshed = http.send("POST", "api/auth/refresh", null, null,
+                "Cookie", "__Secure-hallpass-refresh=" + refreshCookie.value());
+
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        assertFalse(refreshed.json().containsKey("refresh_token"));
+        assertNotEquals(refreshCookie.value(), refreshed.setCookie("__Secure-hallpass-refresh").orElseThrow().value());
+        assertEquals(403, http.send("POST", "api/auth/refresh", null, null, "Origin", "https://evil.example",
+                "Cookie", "__Secure-hallpass-refresh=" + refreshCookie.value()).status(), "CSRF-guarded like every cookie POST");
+    }
+}
