@@ -5,6 +5,7 @@ import dev.hallpass.infrastructure.web.CurrentSession;
 import dev.hallpass.infrastructure.web.SessionCookie;
 import dev.hallpass.token.boundary.RefreshTokens;
 import dev.hallpass.token.boundary.TokenResponse;
+import dev.hallpass.token.boundary.VerifiedAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,6 +74,18 @@ public class AuthResource {
         return current.get().map(AuthStatus::of)
                 .or(() -> current.bearer().map(token -> new AuthStatus(true, token.username(), null)))
                 .orElse(AuthStatus.ANONYMOUS);
+    }
+
+    /** Logs the caller out on every device: every session, every refresh and access token. */
+    @POST
+    @Path("logout-all")
+    @Authenticated
+    public Response logoutAll() {
+        String username = current.get().map(ActiveSession::username)
+                .or(() -> current.bearer().map(VerifiedAccessToken::username))
+                .orElseThrow(dev.hallpass.problem.Unauthenticated::new);
+        sessions.logoutAll(username);
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear()).build();
     }
 
     @POST

@@ -107,6 +107,16 @@ public class SessionService {
         end(secret, EndReason.LOGOUT, clock.instant());
     }
 
+    /** Ends every live session of the user (and so their refresh and access tokens); returns how many. */
+    public int logoutAll(String username) {
+        Instant now = clock.instant();
+        int ended = 0;
+        for (SessionState session : store.findActiveByUser(username, now)) {
+            ended += end(session, EndReason.LOGOUT_ALL, now) ? 1 : 0;
+        }
+        return ended;
+    }
+
     /** The live session with this public handle, if it is live at this moment. */
     public Optional<ActiveSession> active(String handle) {
         Instant now = clock.instant();

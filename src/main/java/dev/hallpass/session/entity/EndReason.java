@@ -3,6 +3,8 @@ package dev.hallpass.session.entity;
 /** Why a session ended; each reason implies the final status the session is left in. */
 public enum EndReason {
     LOGOUT(SessionStatus.LOGGED_OUT),
+    /** The user logged out everywhere at once. */
+    LOGOUT_ALL(SessionStatus.LOGGED_OUT),
     IDLE_TIMEOUT(SessionStatus.EXPIRED),
     ABSOLUTE_TIMEOUT(SessionStatus.EXPIRED),
     /** A new login in the same browser replaced it: the pre-login secret must die (fixation). */

@@ -77,8 +77,11 @@ public class SigningKeys {
     private volatile Loaded loaded = new Loaded(null, null, Map.of(), Instant.MIN);
 
     /** What this node knows: the key it signs with, until when, and every published public key. */
-    private record Loaded(PublicJsonWebKey signing, Instant signsUntil, Map<String, PublicJsonWebKey> published,
+    private record Loaded(PublicJsonWebKey signing, Instant signsUntil, Map<String, Published> published,
                           Instant loadedAt) {
+    }
+
+    private record Published(PublicJsonWebKey key, Instant until) {
     }
 
     void start(@Observes @Priority(250) Startup startup) {
@@ -115,18 +118,22 @@ public class SigningKeys {
 
     /** The public key with this id, if it is published; an unknown id triggers at most one reload every 5 s. */
     public Optional<PublicJsonWebKey> publicKey(String kid) {
+        Instant now = clock.instant();
         Loaded current = loaded;
-        PublicJsonWebKey key = current.published.get(kid);
-        if (key == null && Duration.between(current.loadedAt, clock.instant()).compareTo(MIN_RELOAD_INTERVAL) > 0) {
+        Published key = current.published.get(kid);
+        if (key == null && Duration.between(current.loadedAt, now).compareTo(MIN_RELOAD_INTERVAL) > 0) {
             key = reload().published.get(kid);
         }
-        return Optional.ofNullable(key);
+        return Optional.ofNullable(key).filter(k -> now.isBefore(k.until)).map(Published::key);
     }
 
     /** The JWKS document: public parameters only, each key with kid, use and alg. */
     public String jwks() {
         signingKey();
-        return new JsonWebKeySet(new ArrayList<>(loaded.published.values())).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        Instant now = clock.instant();
+        List<JsonWebKey> published = new ArrayList<>();
+        loaded.published.values().stream().filter(k -> now.isBefore(k.until)).forEach(k -> published.add(k.key));
+        return new JsonWebKeySet(published).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     public String algorithm() {
@@ -147,10 +154,10 @@ public class SigningKeys {
             LOG.info(() -> "New " + algorithm + " signing key " + created.kid() + ", signing until " + created.signsUntil());
             keys = repository.findPublished(now);
         }
-        Map<String, PublicJsonWebKey> published = new LinkedHashMap<>();
+        Map<String, Published> published = new LinkedHashMap<>();
         SigningKey signing = null;
         for (SigningKey key : keys) {
-            published.put(key.kid(), parse(key.publicJwk()));
+            published.put(key.kid(), new Published(parse(key.publicJwk()), key.publishedUntil()));
             if (signing == null && key.signsUntil().isAfter(now) && key.algorithm().equals(algorithm)) {
                 signing = key;
             }

@@ -4,6 +4,7 @@ import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -50,13 +51,15 @@ class AccessTokenIT {
 
     static final String ISSUER = "https://hallpass.test";
     static final Duration TTL = Duration.ofMinutes(5);
+    static final Duration ROTATION = Duration.ofMinutes(20);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withTokenForgery(Deployments.withMovableClock(Deployments.hallpass("access-tokens", Map.of(
                 "hallpass.token.issuer", ISSUER,
                 "hallpass.token.audience", "hallpass,orders",
-                "hallpass.token.access-ttl", TTL.toString()))));
+                "hallpass.token.access-ttl", TTL.toString(),
+                "hallpass.token.key-rotation", ROTATION.toString()))));
     }
 
     @ArquillianResource
@@ -145,6 +148,33 @@ class AccessTokenIT {
         assertEquals(204, http.send("POST", "api/auth/logout", null, null, cookie(session)).status());
 
         assertInvalidToken(withBearer(token));
+    }
+
+    @Test
+    void afterARotationTokensOfTheOldKeyStayValidUntilTheyExpireAndThenItsKeyLeavesTheJwks() {
+        String session = Logins.adminSecret(http);
+        String previous = accessToken(session);
+        String current = previous;
+        for (int step = 0; step <= ROTATION.toMinutes() / 3 + 1 && kid(current).equals(kid(previous)); step++) {
+            previous = current;
+            advanceClock(Duration.ofMinutes(3));
+            current = accessToken(Logins.adminSecret(http));
+        }
+        String oldKid = kid(previous);
+
+        assertNotEquals(oldKid, kid(current), "a new key signs after the rotation period");
+        assertEquals(200, withBearer(previous).status(), "a token of the old key minted before the rotation still works");
+        assertTrue(http.get(".well-known/jwks.json").body().contains(oldKid), "the old key is still published");
+
+        advanceClock(TTL.plusMinutes(2));
+
+        assertInvalidToken(withBearer(previous));
+        assertFalse(http.get(".well-known/jwks.json").body().contains(oldKid), "and then it leaves the JWKS");
+        assertEquals(200, withBearer(accessToken(Logins.adminSecret(http))).status());
+    }
+
+    private static String kid(String token) {
+        return Json.createReader(new java.io.StringReader(decode(token.split("\\.")[0]))).readObject().getString("kid");
     }
 
     @Test

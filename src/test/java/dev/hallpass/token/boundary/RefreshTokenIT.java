@@ -176,6 +176,22 @@ class RefreshTokenIT {
     }
 
     @Test
+    void logoutAllEndsEverySessionAndEveryTokenOfTheUserButNoOneElses() {
+        Client phone = apiClient();
+        String laptop = Logins.secretOf(http, phone.username(), PASSWORD);
+        Client someoneElse = apiClient();
+
+        Reply reply = http.send("POST", "api/auth/logout-all", null, null, "Authorization", "Bearer " + phone.accessToken());
+
+        assertEquals(204, reply.status(), reply::toString);
+        assertEquals(401, http.get("api/auth/me", cookie(laptop)).status(), "the other device's session");
+        assertEquals(401, http.get("api/auth/me", cookie(phone.sessionSecret())).status(), "this device's session");
+        assertEquals(401, bearerMe(phone.accessToken()).status(), "the access token");
+        assertInvalidGrant(refresh(phone.refreshToken()));
+        assertEquals(200, bearerMe(someoneElse.accessToken()).status(), "another user is untouched");
+    }
+
+    @Test
     void browsersGetTheRefreshTokenOnlyInANarrowHttpOnlyCookieBoundedByTheSession() {
         String session = Logins.adminSecret(http);
 
