@@ -36,11 +36,18 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts Payara Micro with {@code war} at the root context and waits until it is ready. */
     public static PayaraMicroProcess start(File war, int port, Path workDirectory, Map<String, String> systemProperties) {
+        return start(war, List.of(), port, workDirectory, systemProperties);
+    }
+
+    /** Also deploys {@code others}, each at the context named by its file name. */
+    public static PayaraMicroProcess start(File war, List<File> others, int port, Path workDirectory,
+                                           Map<String, String> systemProperties) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
                 "-Djava.io.tmpdir=" + workDirectory.resolve("tmp")));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", war.getAbsolutePath(), "--contextroot", "/",
-                "--nohazelcast", "--port", String.valueOf(port),
+        command.addAll(List.of("-jar", payaraMicroJar(), "--deploy", war.getAbsolutePath(), "--contextroot", "/"));
+        others.forEach(other -> command.addAll(List.of("--deploy", other.getAbsolutePath())));
+        command.addAll(List.of("--nohazelcast", "--port", String.valueOf(port),
                 "--prebootcommandfile", new File("payara-config/test/pre-boot-commands.asadmin").getAbsolutePath()));
         try {
             Files.createDirectories(workDirectory.resolve("tmp"));

@@ -1,6 +1,7 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.session.boundary.ActiveSession;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.Key;
@@ -37,7 +38,7 @@ import org.jose4j.lang.UnresolvableKeyException;
 @ApplicationScoped
 public class AccessTokens {
 
-    static final String TYPE = "at+jwt";
+
     private static final Duration SKEW = Duration.ofSeconds(30);
     private static final List<String> FOREIGN_KEY_HEADERS = List.of("jwk", "jku", "x5u", "x5c");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,6 +60,22 @@ public class AccessTokens {
     @Inject
     @ConfigProperty(name = "hallpass.token.access-ttl", defaultValue = "PT15M")
     Duration accessTtl;
+
+    /**
+     * {@code at+jwt} (RFC 9068) by default. MicroProfile JWT verifiers that predate it — Payara's among
+     * them — accept only {@code JWT}; deployments whose services use one set this to {@code JWT}.
+     * Verification accepts exactly the configured type.
+     */
+    @Inject
+    @ConfigProperty(name = "hallpass.token.type", defaultValue = "at+jwt")
+    String type;
+
+    @PostConstruct
+    void checkType() {
+        if (!Set.of("at+jwt", "JWT").contains(type)) {
+            throw new IllegalStateException("hallpass.token.type must be at+jwt or JWT, was " + type);
+        }
+    }
 
     /** A token for this session, never outliving it. */
     public IssuedAccessToken mint(ActiveSession session) {
@@ -84,7 +101,7 @@ public class AccessTokens {
         jws.setKey(key.getPrivateKey());
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(key.getAlgorithm());
-        jws.setHeader("typ", TYPE);
+        jws.setHeader("typ", type);
         try {
             return new IssuedAccessToken(jws.getCompactSerialization(), Duration.between(now, expiry).toSeconds());
         } catch (JoseException e) {
@@ -126,8 +143,9 @@ public class AccessTokens {
                 throw new UnresolvableKeyException("tokens carrying their own key material are refused");
             }
         }
-        String type = jws.getHeader("typ");
-        if (type == null || !Set.of(TYPE, "application/" + TYPE).contains(type.toLowerCase(Locale.ROOT))) {
+        String presented = jws.getHeader("typ");
+        String expected = type.toLowerCase(Locale.ROOT);
+        if (presented == null || !Set.of(expected, "application/" + expected).contains(presented.toLowerCase(Locale.ROOT))) {
             throw new UnresolvableKeyException("not an access token");
         }
         String kid = jws.getKeyIdHeaderValue();
