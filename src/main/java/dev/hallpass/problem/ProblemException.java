@@ -39,4 +39,9 @@ public abstract class ProblemException extends RuntimeException {
     public String errorCode() {
         return null;
     }
+
+    /** A {@code WWW-Authenticate} challenge to send with a 401; null if none. */
+    public String challenge() {
+        return null;
+    }
 }

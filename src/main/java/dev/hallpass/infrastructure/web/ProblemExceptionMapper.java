@@ -11,7 +11,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException e) {
-        return Problems.response(new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.fieldProblems(),
-                e.errorCode()));
+        Response response = Problems.response(new Problem("about:blank", e.title(), e.status(), e.getMessage(),
+                e.fieldProblems(), e.errorCode()));
+        return e.challenge() == null ? response
+                : Response.fromResponse(response).header("WWW-Authenticate", e.challenge()).build();
     }
 }

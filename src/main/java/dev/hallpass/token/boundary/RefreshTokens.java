@@ -96,6 +96,21 @@ public class RefreshTokens {
         throw new InvalidGrant();
     }
 
+    /** The token's record if it is live now (active, unexpired, its session live); for introspection. */
+    public Optional<RefreshToken> active(String presented) {
+        Instant now = clock.instant();
+        return repository.find(hash(presented))
+                .filter(token -> token.status() == RefreshToken.Status.ACTIVE)
+                .filter(token -> liveSession(token, now).isPresent());
+    }
+
+    /** Revokes the token's whole family; unknown tokens are ignored. */
+    public void revoke(String presented) {
+        if (presented != null) {
+            repository.find(hash(presented)).ifPresent(token -> repository.revokeFamily(token.familyId()));
+        }
+    }
+
     private Optional<ActiveSession> liveSession(RefreshToken token, Instant now) {
         return now.isBefore(token.expiresAt()) ? sessions.active(token.sessionHandle()) : Optional.empty();
     }

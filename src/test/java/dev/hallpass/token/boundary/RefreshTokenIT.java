@@ -39,12 +39,15 @@ class RefreshTokenIT {
     static final Duration GRACE = Duration.ofSeconds(10);
     static final Duration ABSOLUTE = Duration.ofHours(2);
     static final String PASSWORD = "correct horse battery staple";
+    static final String CLIENT_SECRET = "orders-service-secret-for-tests";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withMovableClock(Deployments.hallpass("refresh-tokens", Map.of(
                 "hallpass.token.refresh-grace", GRACE.toString(),
-                "hallpass.session.absolute-timeout", ABSOLUTE.toString())));
+                "hallpass.session.absolute-timeout", ABSOLUTE.toString(),
+                "hallpass.token.clients", "orders:" + java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(dev.hallpass.token.control.ClientCredentials.sha256(CLIENT_SECRET)))));
     }
 
     @ArquillianResource
@@ -173,6 +176,56 @@ class RefreshTokenIT {
         assertEquals(204, http.send("POST", "api/auth/logout", null, null, cookie(client.sessionSecret())).status());
 
         assertInvalidGrant(refresh(client.refreshToken()));
+    }
+
+    private Reply asResourceServer(String path, String token, String secret) {
+        String basic = java.util.Base64.getEncoder().encodeToString(("orders:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send("POST", path, "application/x-www-form-urlencoded",
+                "token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8), "Authorization", "Basic " + basic);
+    }
+
+    @Test
+    void introspectionNeedsAClientAndTellsActiveFromInactive() {
+        Client client = apiClient();
+
+        Reply noClient = http.send("POST", "api/auth/introspect", "application/x-www-form-urlencoded", "token=x");
+        Reply wrongSecret = asResourceServer("api/auth/introspect", client.accessToken(), "wrong");
+        JsonObject access = asResourceServer("api/auth/introspect", client.accessToken(), CLIENT_SECRET).json();
+        JsonObject refreshToken = asResourceServer("api/auth/introspect", client.refreshToken(), CLIENT_SECRET).json();
+        JsonObject garbage = asResourceServer("api/auth/introspect", "garbage", CLIENT_SECRET).json();
+        http.send("POST", "api/auth/logout", null, null, cookie(client.sessionSecret()));
+        JsonObject afterLogout = asResourceServer("api/auth/introspect", client.accessToken(), CLIENT_SECRET).json();
+        JsonObject refreshAfterLogout = asResourceServer("api/auth/introspect", client.refreshToken(), CLIENT_SECRET).json();
+
+        assertEquals(401, noClient.status());
+        assertEquals(401, wrongSecret.status());
+        assertEquals("Basic realm=\"hallpass\"", wrongSecret.header("WWW-Authenticate").orElse(null));
+        assertAll(() -> assertTrue(access.getBoolean("active")),
+                () -> assertEquals("access_token", access.getString("token_type")),
+                () -> assertEquals(client.username(), access.getString("sub")),
+                () -> assertTrue(access.containsKey("exp") && access.containsKey("sid")),
+                () -> assertTrue(refreshToken.getBoolean("active")),
+                () -> assertEquals("refresh_token", refreshToken.getString("token_type")),
+                () -> assertEquals(Json.createObjectBuilder().add("active", false).build(), garbage),
+                () -> assertFalse(afterLogout.getBoolean("active"), "a logged-out session's access token"),
+                () -> assertFalse(refreshAfterLogout.getBoolean("active"), "and its refresh token"));
+    }
+
+    @Test
+    void revokingARefreshTokenSpendsItsFamilyButLeavesTheSession() {
+        Client client = apiClient();
+        String next = refresh(client.refreshToken()).json().getString("refresh_token");
+
+        Reply revoked = asResourceServer("api/auth/revoke", client.refreshToken(), CLIENT_SECRET);
+        Reply unknown = asResourceServer("api/auth/revoke", "hpr_" + "B".repeat(43), CLIENT_SECRET);
+        Reply accessToken = asResourceServer("api/auth/revoke", client.accessToken(), CLIENT_SECRET);
+
+        assertEquals(200, revoked.status(), revoked::toString);
+        assertEquals(200, unknown.status(), "RFC 7009: an invalid token is no error");
+        assertEquals(400, accessToken.status());
+        assertEquals("unsupported_token_type", accessToken.json().getString("error"));
+        assertInvalidGrant(refresh(next));
+        assertEquals(200, http.get("api/auth/me", cookie(client.sessionSecret())).status());
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.hallpass.token.boundary;
+
+import dev.hallpass.problem.ProblemException;
+import dev.hallpass.token.control.ClientCredentials;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * For resource servers, authenticated with HTTP Basic client credentials: RFC 7662 introspection
+ * ({@code /api/auth/introspect}) and RFC 7009 revocation ({@code /api/auth/revoke}).
+ */
+@ApplicationScoped
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class ResourceServerResource {
+
+    @Inject
+    TokenIntrospection introspection;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    HttpServletRequest request;
+
+    private ClientCredentials credentials;
+
+    /** Read programmatically: Payara cannot inject an {@code Optional<List<String>>} config property. */
+    @PostConstruct
+    void readClients() {
+        credentials = new ClientCredentials(ConfigProvider.getConfig()
+                .getOptionalValues("hallpass.token.clients", String.class).orElse(List.of()));
+    }
+
+    @POST
+    @Path("introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject introspect(@FormParam("token") String token) {
+        requireClient();
+        return introspection.introspect(token);
+    }
+
+    /** Revokes a refresh token's whole family; 200 whether or not the token was valid (RFC 7009). */
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@FormParam("token") String token) {
+        requireClient();
+        if (token != null && !token.startsWith(RefreshTokens.PREFIX) && token.chars().filter(c -> c == '.').count() == 2) {
+            throw new UnsupportedTokenType();
+        }
+        refreshTokens.revoke(token);
+        return Response.ok().build();
+    }
+
+    private void requireClient() {
+        if (credentials.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)).isEmpty()) {
+            throw new InvalidClient();
+        }
+    }
+
+    /** 401 {@code invalid_client}, with the Basic challenge RFC 6749 asks for. */
+    static final class InvalidClient extends ProblemException {
+        InvalidClient() {
+            super(401, "Invalid client", "Client authentication failed");
+        }
+
+        @Override
+        public String errorCode() {
+            return "invalid_client";
+        }
+
+        @Override
+        public String challenge() {
+            return "Basic realm=\"hallpass\"";
+        }
+    }
+
+    /** Access tokens expire by themselves; revoke the refresh token or log out to end them early. */
+    static final class UnsupportedTokenType extends ProblemException {
+        UnsupportedTokenType() {
+            super(400, "Unsupported token type", "Only refresh tokens can be revoked; access tokens end with their session");
+        }
+
+        @Override
+        public String errorCode() {
+            return "unsupported_token_type";
+        }
+    }
+}
