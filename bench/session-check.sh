@@ -2,7 +2,8 @@
 # Throughput of a session-checked request, by the layer that answers it, each as a ratio to the
 # same endpoint without a session, measured in the same run (wrk, one thread, loopback only):
 #   (a) local cache hit, (b) local miss / Redis hit, (c) Redis down / database only,
-#   (d) the container's own in-memory HttpSession, for reference.
+#   (d) the container's own in-memory HttpSession, for reference,
+#   (e) a bearer access token (JWT, RS256) instead of the cookie.
 # Hallpass runs on PostgreSQL with its own Redis, like a production node. Usage:
 #   bench/session-check.sh            (RUNS=3 DURATION=10s CONNECTIONS=32 by default)
 set -euo pipefail
@@ -48,6 +49,8 @@ SECRET=$(login "$BASE" admin bench-admin-password)
 measure "(a) local cache hit" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
 JSESSIONID=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/reference/status?create=true" | sed -n 's/^[Ss]et-[Cc]ookie: JSESSIONID=\([^;]*\);.*/\1/p')
 measure "(d) container HttpSession (reference)" "http://127.0.0.1:$PORT/reference/status" "http://127.0.0.1:$PORT/reference/status" "Cookie: JSESSIONID=$JSESSIONID"
+ACCESS=$(curl -s -X POST "$BASE/api/auth/token" -H "Cookie: __Host-hallpass=$SECRET" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+measure "(e) bearer access token (RS256)" "$BASE/api/auth/status" "$BASE/api/auth/status" "Authorization: Bearer $ACCESS"
 node_stop a
 
 node_start b "$PORT" -Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -Dhallpass.cache.local-ttl=PT0S

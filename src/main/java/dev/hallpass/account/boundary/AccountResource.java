@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,26 @@ public class AccountResource {
         AccountView created = accounts.create(NewAccountRequest.require(body).toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
                 .entity(created).build();
+    }
+
+    @POST
+    @Path("{username}/disable")
+    public AccountView disable(@PathParam("username") String username) {
+        return accounts.setEnabled(username, false);
+    }
+
+    @POST
+    @Path("{username}/enable")
+    public AccountView enable(@PathParam("username") String username) {
+        return accounts.setEnabled(username, true);
+    }
+
+    @PUT
+    @Path("{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resetPassword(@PathParam("username") String username, PasswordRequest body) {
+        accounts.resetPassword(username, PasswordRequest.require(body));
+        return Response.noContent().build();
     }
 
     @GET

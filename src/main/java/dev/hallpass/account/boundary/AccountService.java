@@ -6,6 +6,8 @@ import dev.hallpass.account.control.PasswordPolicy;
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.account.entity.Account;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +28,9 @@ public class AccountService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AccountChanged> changes;
 
     /**
      * The caller if the password is right and the account enabled. An unknown user costs the same
@@ -52,6 +57,31 @@ public class AccountService {
         passwordPolicy.check(request.password());
         Account account = new Account(request.username(), hasher.hash(request.password()), request.roles(), clock.instant());
         return AccountView.of(accounts.add(account));
+    }
+
+    /** Disables or enables the account; disabling ends all its sessions and tokens on every node. */
+    @Transactional
+    public AccountView setEnabled(String username, boolean enabled) {
+        Account account = existing(username);
+        account.setEnabled(enabled);
+        if (!enabled) {
+            changes.fire(new AccountChanged(account.username(), AccountChanged.Change.DISABLED));
+        }
+        return AccountView.of(account);
+    }
+
+    /** Sets a new password (policy checked) and ends every session and token made with the old one. */
+    @Transactional
+    public void resetPassword(String username, String newPassword) {
+        passwordPolicy.check(newPassword);
+        Account account = existing(username);
+        account.replacePasswordHash(hasher.hash(newPassword));
+        changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED));
+    }
+
+    private Account existing(String username) {
+        return accounts.findByUsername(Usernames.canonical(username))
+                .orElseThrow(() -> new NotFoundException("No account named " + username));
     }
 
     public Optional<AccountView> find(String username) {

@@ -57,6 +57,10 @@ public class Account {
         this.enabled = true;
     }
 
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public void replacePasswordHash(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
     }

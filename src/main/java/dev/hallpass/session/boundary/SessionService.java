@@ -1,5 +1,6 @@
 package dev.hallpass.session.boundary;
 
+import dev.hallpass.account.boundary.AccountChanged;
 import dev.hallpass.account.boundary.AccountService;
 import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.account.boundary.Credentials;
@@ -12,6 +13,7 @@ import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -109,10 +111,19 @@ public class SessionService {
 
     /** Ends every live session of the user (and so their refresh and access tokens); returns how many. */
     public int logoutAll(String username) {
+        return endAll(username, EndReason.LOGOUT_ALL);
+    }
+
+    void onAccountChanged(@Observes AccountChanged change) {
+        endAll(change.username(), change.change() == AccountChanged.Change.DISABLED
+                ? EndReason.ACCOUNT_DISABLED : EndReason.PASSWORD_CHANGED);
+    }
+
+    private int endAll(String username, EndReason reason) {
         Instant now = clock.instant();
         int ended = 0;
         for (SessionState session : store.findActiveByUser(username, now)) {
-            ended += end(session, EndReason.LOGOUT_ALL, now) ? 1 : 0;
+            ended += end(session, reason, now) ? 1 : 0;
         }
         return ended;
     }

@@ -9,6 +9,10 @@ public enum EndReason {
     ABSOLUTE_TIMEOUT(SessionStatus.EXPIRED),
     /** A new login in the same browser replaced it: the pre-login secret must die (fixation). */
     REPLACED_BY_LOGIN(SessionStatus.REPLACED),
+    /** An administrator disabled the account. */
+    ACCOUNT_DISABLED(SessionStatus.REVOKED),
+    /** The password changed: whatever logged in with the old one ends. */
+    PASSWORD_CHANGED(SessionStatus.REVOKED),
     /** A spent refresh token was used again: the session is taken to be stolen. */
     REFRESH_TOKEN_REUSE(SessionStatus.REVOKED);
 

@@ -163,6 +163,34 @@ class DistributedSessionsIT {
     }
 
     @Test
+    void oneRefreshTokenSpentOnTwoNodesAtOnceYieldsOneSuccessorAndNoTheftAlarm() {
+        String user = newUser("race");
+        String body = jakarta.json.Json.createObjectBuilder().add("username", user).add("password", PASSWORD)
+                .add("tokens", true).build().toString();
+        dev.hallpass.testsupport.Reply loginReply = a.postJson("api/auth/login", body);
+        String session = loginReply.setCookie(Logins.COOKIE).orElseThrow().value();
+        String refreshToken = loginReply.json().getJsonObject("tokens").getString("refresh_token");
+        String refreshBody = jakarta.json.Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+
+        List<CompletableFuture<dev.hallpass.testsupport.Reply>> racing = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return (i % 2 == 0 ? a : b).postJson("api/auth/refresh", refreshBody);
+                })).toList();
+        start.countDown();
+        List<dev.hallpass.testsupport.Reply> replies = racing.stream().map(CompletableFuture::join).toList();
+
+        replies.forEach(reply -> assertEquals(200, reply.status(), reply::toString));
+        assertEquals(1, replies.stream().map(reply -> reply.json().getString("refresh_token")).distinct().count());
+        assertEquals(200, me(b, session), "no theft was detected: the session lives on");
+    }
+
+    @Test
     void endedSessionsAreRemovedInBatchesWhileLiveOnesStay() throws SQLException {
         String user = newUser("cleanup");
         List<String> ended = List.of(Logins.secretOf(a, user, PASSWORD), Logins.secretOf(b, user, PASSWORD),

@@ -56,12 +56,14 @@ class DownstreamServiceIT {
             assertEquals(200, issued.status(), issued::toString);
             String token = issued.json().getString("access_token");
 
+            Reply onHallpass = hallpass.get("api/auth/me", "Authorization", "Bearer " + token);
             Reply accepted = hallpass.get("orders/api/orders", "Authorization", "Bearer " + token);
             Reply anonymous = hallpass.get("orders/api/orders");
             String[] parts = token.split("\\.");
             Reply tampered = hallpass.get("orders/api/orders", "Authorization", "Bearer " + parts[0] + "." + parts[1] + "."
                     + new StringBuilder(parts[2]).reverse());
 
+            assertEquals(200, onHallpass.status(), "Hallpass itself, with the production clock: " + onHallpass);
             assertEquals(200, accepted.status(), accepted::toString);
             assertTrue(accepted.body().startsWith("orders of admin in session "), accepted.body());
             assertEquals(401, anonymous.status());

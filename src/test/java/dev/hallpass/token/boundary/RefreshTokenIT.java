@@ -228,6 +228,41 @@ class RefreshTokenIT {
         assertEquals(200, http.get("api/auth/me", cookie(client.sessionSecret())).status());
     }
 
+    private void assertEverythingOfTheClientIsDead(Client client) {
+        assertEquals(401, http.get("api/auth/me", cookie(client.sessionSecret())).status(), "the session");
+        assertEquals(401, bearerMe(client.accessToken()).status(), "the access token");
+        assertInvalidGrant(refresh(client.refreshToken()));
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionsAndTokensAndLoginUntilEnabled() {
+        Client client = apiClient();
+        String admin = Logins.adminSecret(http);
+
+        assertEquals(200, http.send("POST", "api/admin/accounts/" + client.username() + "/disable", null, null, cookie(admin)).status());
+
+        assertEverythingOfTheClientIsDead(client);
+        assertEquals(401, Logins.login(http, client.username(), PASSWORD).status());
+        assertEquals(200, http.send("POST", "api/admin/accounts/" + client.username() + "/enable", null, null, cookie(admin)).status());
+        assertEquals(200, Logins.login(http, client.username(), PASSWORD).status());
+    }
+
+    @Test
+    void aPasswordResetEndsEverythingTheOldPasswordStarted() {
+        Client client = apiClient();
+        String admin = Logins.adminSecret(http);
+
+        Reply reset = http.send("PUT", "api/admin/accounts/" + client.username() + "/password", "application/json",
+                "{\"password\":\"a brand new long password\"}", cookie(admin)[0], cookie(admin)[1]);
+
+        assertEquals(204, reset.status(), reset::toString);
+        assertEverythingOfTheClientIsDead(client);
+        assertEquals(401, Logins.login(http, client.username(), PASSWORD).status());
+        assertEquals(200, Logins.login(http, client.username(), "a brand new long password").status());
+        assertEquals(400, http.send("PUT", "api/admin/accounts/" + client.username() + "/password", "application/json",
+                "{\"password\":\"short\"}", cookie(admin)[0], cookie(admin)[1]).status(), "the policy still applies");
+    }
+
     @Test
     void logoutAllEndsEverySessionAndEveryTokenOfTheUserButNoOneElses() {
         Client phone = apiClient();
