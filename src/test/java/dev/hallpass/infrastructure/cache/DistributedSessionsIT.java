@@ -191,6 +191,19 @@ class DistributedSessionsIT {
     }
 
     @Test
+    void anAccessTokenFromOneNodeWorksOnTheOtherUntilALogoutAnywhere() {
+        String session = Logins.secretOf(a, newUser("bearer"), PASSWORD);
+        String token = a.send("POST", "api/auth/token", null, null, cookie(session)).json().getString("access_token");
+        assertEquals(200, b.get("api/auth/me", "Authorization", "Bearer " + token).status(), "keys are shared");
+
+        assertEquals(204, a.send("POST", "api/auth/logout", null, null, cookie(session)).status());
+
+        Duration refused = await(() -> b.get("api/auth/me", "Authorization", "Bearer " + token).status() == 401,
+                Duration.ofSeconds(1), "node B refusing the logged-out session's access token");
+        System.out.println("Access token refused on the other node after " + refused.toMillis() + " ms");
+    }
+
+    @Test
     void endedSessionsAreRemovedInBatchesWhileLiveOnesStay() throws SQLException {
         String user = newUser("cleanup");
         List<String> ended = List.of(Logins.secretOf(a, user, PASSWORD), Logins.secretOf(b, user, PASSWORD),
