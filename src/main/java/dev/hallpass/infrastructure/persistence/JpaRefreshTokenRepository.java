@@ -56,19 +56,20 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
     @Override
     public int revokeFamily(String familyId) {
-        return em.createQuery("update RefreshToken t set t.status = :revoked, t.successorEncrypted = null "
-                        + "where t.familyId = :family and t.status <> :revoked")
-                .setParameter("revoked", RefreshToken.Status.REVOKED)
-                .setParameter("family", familyId)
-                .executeUpdate();
+        return revokeWhere("familyId", familyId);
     }
 
     @Override
     public int revokeSession(String sessionHandle) {
+        return revokeWhere("sessionHandle", sessionHandle);
+    }
+
+    /** {@code attribute} is one of this class's constants, never input. */
+    private int revokeWhere(String attribute, String value) {
         return em.createQuery("update RefreshToken t set t.status = :revoked, t.successorEncrypted = null "
-                        + "where t.sessionHandle = :handle and t.status <> :revoked")
+                        + "where t." + attribute + " = :value and t.status <> :revoked")
                 .setParameter("revoked", RefreshToken.Status.REVOKED)
-                .setParameter("handle", sessionHandle)
+                .setParameter("value", value)
                 .executeUpdate();
     }
 }

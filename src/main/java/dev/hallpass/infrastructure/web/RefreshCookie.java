@@ -3,7 +3,6 @@ package dev.hallpass.infrastructure.web;
 import dev.hallpass.token.boundary.TokenPair;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,20 +21,7 @@ public class RefreshCookie {
     Clock clock;
 
     public Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies;
-        try {
-            cookies = request.getCookies();
-        } catch (RuntimeException unparseable) {
-            return Optional.empty();
-        }
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (NAME.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-                    return Optional.of(cookie.getValue());
-                }
-            }
-        }
-        return Optional.empty();
+        return RequestCookies.named(request, NAME).stream().filter(value -> !value.isBlank()).findFirst();
     }
 
     public String issue(TokenPair pair, HttpServletRequest request) {

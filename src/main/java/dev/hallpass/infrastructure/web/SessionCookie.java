@@ -5,7 +5,6 @@ import dev.hallpass.session.control.SessionSecrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,24 +43,8 @@ public class SessionCookie {
 
     /** The secret in the request's cookie, if there is one of the right shape. */
     public Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies;
-        try {
-            cookies = request.getCookies();
-        } catch (RuntimeException unparseableCookieHeader) {
-            return Optional.empty();
-        }
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName())) {
-                Optional<String> secret = SessionSecrets.parse(cookie.getValue());
-                if (secret.isPresent()) {
-                    return secret;
-                }
-            }
-        }
-        return Optional.empty();
+        return RequestCookies.named(request, name).stream()
+                .map(SessionSecrets::parse).flatMap(Optional::stream).findFirst();
     }
 
     /** The {@code Set-Cookie} value that hands the new session's secret to the browser. */

@@ -11,6 +11,7 @@ import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.ServerClock;
 import dev.hallpass.testsupport.SetCookie;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -56,7 +57,7 @@ class SessionLifecycleIT {
     }
 
     private void advanceClock(Duration by) {
-        assertEquals(200, http.send("POST", "api/test-support/clock?advance=" + by, null, null).status());
+        ServerClock.advance(http, by);
     }
 
     private Reply me(String secret) {

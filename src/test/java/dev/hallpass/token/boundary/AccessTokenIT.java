@@ -12,6 +12,7 @@ import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.ServerClock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
@@ -83,7 +84,7 @@ class AccessTokenIT {
     }
 
     private void advanceClock(Duration by) {
-        assertEquals(200, http.send("POST", "api/test-support/clock?advance=" + by, null, null).status());
+        ServerClock.advance(http, by);
     }
 
     @Test
