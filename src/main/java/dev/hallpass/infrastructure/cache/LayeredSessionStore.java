@@ -86,9 +86,13 @@ public class LayeredSessionStore implements SessionStore {
         local.put(session);
     }
 
+    /** From the database, with this node's touch still waiting for its batch laid over it. */
     @Override
     public Optional<SessionState> findByHandle(String handle) {
-        return database.findByHandle(handle);
+        return database.findByHandle(handle).map(stored -> touches.pending(handle)
+                .filter(touch -> stored.isActive() && touch.lastSeen().isAfter(stored.lastSeenAt()))
+                .map(touch -> stored.touched(touch.lastSeen(), touch.idleExpiresAt()))
+                .orElse(stored));
     }
 
     @Override

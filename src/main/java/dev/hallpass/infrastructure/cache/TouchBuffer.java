@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,11 @@ public class TouchBuffer {
             return;
         }
         pending.put(touch.handle(), touch);
+    }
+
+    /** The touch of this session still waiting for the next flush, if any. */
+    public Optional<Touch> pending(String handle) {
+        return Optional.ofNullable(pending.get(handle));
     }
 
     /** Writes every pending touch now. */

@@ -75,7 +75,19 @@ public class SessionService {
      * last recorded activity is older than the touch interval (never a write on every request).
      */
     public Optional<ActiveSession> authenticate(String secret) {
-        Optional<SessionState> found = store.findBySecretHash(SessionSecrets.hash(secret)).filter(SessionState::isActive);
+        return use(store.findBySecretHash(SessionSecrets.hash(secret)));
+    }
+
+    /**
+     * The live session with this handle, its activity recorded as for a request: a client that only
+     * refreshes tokens is active too, so its session's idle timeout slides.
+     */
+    public Optional<ActiveSession> useByHandle(String handle) {
+        return use(store.findByHandle(handle));
+    }
+
+    private Optional<ActiveSession> use(Optional<SessionState> candidate) {
+        Optional<SessionState> found = candidate.filter(SessionState::isActive);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -100,8 +100,8 @@ public class RefreshTokens {
     public Optional<RefreshToken> active(String presented) {
         Instant now = clock.instant();
         return repository.find(hash(presented))
-                .filter(token -> token.status() == RefreshToken.Status.ACTIVE)
-                .filter(token -> liveSession(token, now).isPresent());
+                .filter(token -> token.status() == RefreshToken.Status.ACTIVE && now.isBefore(token.expiresAt()))
+                .filter(token -> sessions.active(token.sessionHandle()).isPresent());
     }
 
     /** Revokes the token's whole family; unknown tokens are ignored. */
@@ -112,7 +112,7 @@ public class RefreshTokens {
     }
 
     private Optional<ActiveSession> liveSession(RefreshToken token, Instant now) {
-        return now.isBefore(token.expiresAt()) ? sessions.active(token.sessionHandle()) : Optional.empty();
+        return now.isBefore(token.expiresAt()) ? sessions.useByHandle(token.sessionHandle()) : Optional.empty();
     }
 
     private void theft(RefreshToken token, String ipAddress, String userAgent) {

@@ -107,6 +107,22 @@ class RefreshTokenIT {
     }
 
     @Test
+    void refreshingCountsAsActivitySoTheSessionDoesNotIdleOut() {
+        Client client = apiClient();
+        String token = client.refreshToken();
+
+        for (int i = 0; i < 4; i++) {
+            ServerClock.advance(http, Duration.ofMinutes(20));
+            Reply refreshed = refresh(token);
+            assertEquals(200, refreshed.status(), "refresh after " + (i + 1) * 20 + " min of refresh-only use: " + refreshed);
+            token = refreshed.json().getString("refresh_token");
+        }
+        ServerClock.advance(http, Duration.ofMinutes(31));
+
+        assertInvalidGrant(refresh(token));
+    }
+
+    @Test
     void tabsRefreshingWithOneTokenAtOnceAllGetTheSameNewToken() {
         Client client = apiClient();
         CountDownLatch start = new CountDownLatch(1);
