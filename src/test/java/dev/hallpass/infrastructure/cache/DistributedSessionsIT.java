@@ -11,6 +11,7 @@ import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.PostgresDatabase;
 import dev.hallpass.testsupport.RedisProcess;
+import dev.hallpass.testsupport.Reply;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -140,6 +141,9 @@ class DistributedSessionsIT {
             assertEquals(204, b.send("POST", "api/auth/logout", null, null, cookie(during)).status());
             assertEquals(401, me(b, during));
             await(() -> me(a, during) == 401, LOCAL_TTL.plusSeconds(5), "node A refusing a session ended during the outage");
+            Reply ready = new Http(a.resolve("/")).get("health/ready");
+            assertEquals(200, ready.status(), "still ready without Redis: " + ready);
+            assertTrue(ready.body().contains("degraded"), ready.body());
         } finally {
             redis.startAgain();
         }
