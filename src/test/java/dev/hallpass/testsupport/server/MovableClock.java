@@ -1,5 +1,6 @@
 package dev.hallpass.testsupport.server;
 
+import dev.hallpass.infrastructure.time.MicrosecondClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -7,8 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,23 +31,12 @@ public class MovableClock {
         return new Offset().instant();
     }
 
-    public static final class Offset extends Clock {
-
-        private static final Clock SYSTEM = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
+    /** The production clock, moved by the offset: tests run the same clock code as production. */
+    public static final class Offset extends MicrosecondClock {
 
         @Override
         public Instant instant() {
-            return SYSTEM.instant().plus(OFFSET.get());
+            return super.instant().plus(OFFSET.get());
         }
     }
 }
