@@ -3,6 +3,7 @@ package dev.hallpass.session.boundary;
 import dev.hallpass.infrastructure.web.Authenticated;
 import dev.hallpass.infrastructure.web.CurrentSession;
 import dev.hallpass.infrastructure.web.SessionCookie;
+import dev.hallpass.problem.Unauthenticated;
 import dev.hallpass.token.boundary.RefreshTokens;
 import dev.hallpass.token.boundary.TokenResponse;
 import dev.hallpass.token.boundary.VerifiedAccessToken;
@@ -64,7 +65,7 @@ public class AuthResource {
     public MeResponse me() {
         return current.get().map(MeResponse::of)
                 .or(() -> current.bearer().map(token -> MeResponse.of(token.username(), token.roles(), token.sessionHandle())))
-                .orElseThrow(dev.hallpass.problem.Unauthenticated::new);
+                .orElseThrow(Unauthenticated::new);
     }
 
     /** Whether the caller is logged in, without a 401 for the answer "no" (for pages and SPAs). */
@@ -83,7 +84,7 @@ public class AuthResource {
     public Response logoutAll() {
         String username = current.get().map(ActiveSession::username)
                 .or(() -> current.bearer().map(VerifiedAccessToken::username))
-                .orElseThrow(dev.hallpass.problem.Unauthenticated::new);
+                .orElseThrow(Unauthenticated::new);
         sessions.logoutAll(username);
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear()).build();
     }

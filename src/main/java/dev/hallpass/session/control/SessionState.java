@@ -40,12 +40,6 @@ public record SessionState(String handle, String secretHash, String username, Se
         return Optional.empty();
     }
 
-    /** The same session under another secret hash (a new secret after a privilege change). */
-    public SessionState withHash(String newSecretHash) {
-        return new SessionState(handle, newSecretHash, username, roles, createdAt, lastSeenAt, idleExpiresAt,
-                absoluteExpiresAt, rememberMe, status);
-    }
-
     public SessionState touched(Instant now, Instant newIdleExpiry) {
         return new SessionState(handle, secretHash, username, roles, createdAt, now, newIdleExpiry, absoluteExpiresAt,
                 rememberMe, status);

@@ -12,7 +12,9 @@ import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.PostgresDatabase;
 import dev.hallpass.testsupport.RedisProcess;
 import dev.hallpass.testsupport.Reply;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,9 +25,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,15 +173,15 @@ class DistributedSessionsIT {
     @Test
     void oneRefreshTokenSpentOnTwoNodesAtOnceYieldsOneSuccessorAndNoTheftAlarm() {
         String user = newUser("race");
-        String body = jakarta.json.Json.createObjectBuilder().add("username", user).add("password", PASSWORD)
+        String body = Json.createObjectBuilder().add("username", user).add("password", PASSWORD)
                 .add("tokens", true).build().toString();
-        dev.hallpass.testsupport.Reply loginReply = a.postJson("api/auth/login", body);
+        Reply loginReply = a.postJson("api/auth/login", body);
         String session = loginReply.setCookie(Logins.COOKIE).orElseThrow().value();
         String refreshToken = loginReply.json().getJsonObject("tokens").getString("refresh_token");
-        String refreshBody = jakarta.json.Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString();
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        String refreshBody = Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString();
+        CountDownLatch start = new CountDownLatch(1);
 
-        List<CompletableFuture<dev.hallpass.testsupport.Reply>> racing = java.util.stream.IntStream.range(0, 6)
+        List<CompletableFuture<Reply>> racing = IntStream.range(0, 6)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                     try {
                         start.await();
@@ -187,7 +191,7 @@ class DistributedSessionsIT {
                     return (i % 2 == 0 ? a : b).postJson("api/auth/refresh", refreshBody);
                 })).toList();
         start.countDown();
-        List<dev.hallpass.testsupport.Reply> replies = racing.stream().map(CompletableFuture::join).toList();
+        List<Reply> replies = racing.stream().map(CompletableFuture::join).toList();
 
         replies.forEach(reply -> assertEquals(200, reply.status(), reply::toString));
         assertEquals(1, replies.stream().map(reply -> reply.json().getString("refresh_token")).distinct().count());
@@ -247,7 +251,7 @@ class DistributedSessionsIT {
     }
 
     private static List<JsonObject> jsonArray(String body) {
-        return jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray().getValuesAs(JsonObject.class);
+        return Json.createReader(new StringReader(body)).readArray().getValuesAs(JsonObject.class);
     }
 
     private static long rows(String sql) throws SQLException {

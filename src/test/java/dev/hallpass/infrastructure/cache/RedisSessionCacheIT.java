@@ -10,6 +10,9 @@ import dev.hallpass.testsupport.RedisProcess;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class RedisSessionCacheIT {
     }
 
     private static SessionState session(String hash) {
-        return SessionStateCodecTest.session(Set.of("user")).withHash(hash);
+        return SessionStateCodecTest.session(Set.of("user"), hash);
     }
 
     @Test
@@ -101,7 +104,7 @@ class RedisSessionCacheIT {
 
     @Test
     void anEndIsAnnouncedOnTheChannel() throws Exception {
-        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
         redis.clients.jedis.JedisPubSub listener = new redis.clients.jedis.JedisPubSub() {
             @Override
             public void onMessage(String channel, String message) {
@@ -116,7 +119,7 @@ class RedisSessionCacheIT {
             }
             cache.markEnded("announced", "handle-1", Duration.ofMinutes(1));
 
-            assertEquals("ended announced handle-1", received.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("ended announced handle-1", received.poll(5, TimeUnit.SECONDS));
             listener.unsubscribe();
             subscriber.join(5_000);
         }

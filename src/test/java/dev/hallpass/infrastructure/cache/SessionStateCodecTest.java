@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 class SessionStateCodecTest {
 
     static SessionState session(Set<String> roles) {
+        return session(roles, "hash-of-secret");
+    }
+
+    static SessionState session(Set<String> roles, String secretHash) {
         Instant created = Instant.parse("2026-05-01T10:15:30.123456Z");
-        return new SessionState("h4ndle", "hash-of-secret", "ann@example.com", roles, created, created.plusSeconds(61),
+        return new SessionState("h4ndle", secretHash, "ann@example.com", roles, created, created.plusSeconds(61),
                 created.plusSeconds(1800), created.plusSeconds(43_200), true, SessionStatus.ACTIVE);
     }
 
