@@ -44,4 +44,9 @@ public abstract class ProblemException extends RuntimeException {
     public String challenge() {
         return null;
     }
+
+    /** Seconds to send in {@code Retry-After} (with a 429 or 503); null if none. */
+    public Long retryAfterSeconds() {
+        return null;
+    }
 }

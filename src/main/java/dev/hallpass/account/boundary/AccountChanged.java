@@ -1,7 +1,12 @@
 package dev.hallpass.account.boundary;
 
-/** CDI event: something changed that must end the account's sessions and tokens everywhere. */
-public record AccountChanged(String username, Change change) {
+import dev.hallpass.audit.boundary.ClientInfo;
 
-    public enum Change { DISABLED, PASSWORD_CHANGED }
+/**
+ * CDI event: something changed that must end the account's sessions and tokens everywhere.
+ * {@code client} is where the change was made from, {@code detail} who made it and how.
+ */
+public record AccountChanged(String username, Change change, ClientInfo client, String detail) {
+
+    public enum Change { DISABLED, PASSWORD_CHANGED, ROLES_CHANGED }
 }

@@ -1,6 +1,9 @@
 package dev.hallpass.account.boundary;
 
 import dev.hallpass.account.control.Roles;
+import dev.hallpass.infrastructure.web.ClientAddress;
+import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.problem.Unauthenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +30,16 @@ public class AccountResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    CurrentSession current;
+
+    @Inject
+    ClientAddress clients;
+
+    private String admin() {
+        return current.username().orElseThrow(Unauthenticated::new);
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAccountRequest body, @Context UriInfo uri) {
@@ -38,21 +51,29 @@ public class AccountResource {
     @POST
     @Path("{username}/disable")
     public AccountView disable(@PathParam("username") String username) {
-        return accounts.setEnabled(username, false);
+        return accounts.setEnabled(username, false, admin(), clients.current());
     }
 
     @POST
     @Path("{username}/enable")
     public AccountView enable(@PathParam("username") String username) {
-        return accounts.setEnabled(username, true);
+        return accounts.setEnabled(username, true, admin(), clients.current());
     }
 
     @PUT
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resetPassword(@PathParam("username") String username, PasswordRequest body) {
-        accounts.resetPassword(username, PasswordRequest.require(body));
+        accounts.resetPassword(username, PasswordRequest.require(body), admin(), clients.current());
         return Response.noContent().build();
+    }
+
+    /** Replaces the roles; a change ends every session of the account (privilege change). */
+    @PUT
+    @Path("{username}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView setRoles(@PathParam("username") String username, RolesRequest body) {
+        return accounts.setRoles(username, RolesRequest.require(body), admin(), clients.current());
     }
 
     @GET

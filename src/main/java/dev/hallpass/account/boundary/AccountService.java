@@ -5,6 +5,8 @@ import dev.hallpass.account.control.PasswordHasher;
 import dev.hallpass.account.control.PasswordPolicy;
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.account.entity.Account;
+import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.problem.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.NotFoundException;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /** Creating accounts and checking passwords. */
 @ApplicationScoped
@@ -61,22 +64,56 @@ public class AccountService {
 
     /** Disables or enables the account; disabling ends all its sessions and tokens on every node. */
     @Transactional
-    public AccountView setEnabled(String username, boolean enabled) {
+    public AccountView setEnabled(String username, boolean enabled, String byAdmin, ClientInfo client) {
         Account account = existing(username);
         account.setEnabled(enabled);
         if (!enabled) {
-            changes.fire(new AccountChanged(account.username(), AccountChanged.Change.DISABLED));
+            changes.fire(new AccountChanged(account.username(), AccountChanged.Change.DISABLED, client,
+                    "disabled by administrator " + byAdmin));
         }
         return AccountView.of(account);
     }
 
-    /** Sets a new password (policy checked) and ends every session and token made with the old one. */
+    /** An administrator sets a new password (policy checked); every session and token made with the old one ends. */
     @Transactional
-    public void resetPassword(String username, String newPassword) {
+    public void resetPassword(String username, String newPassword, String byAdmin, ClientInfo client) {
         passwordPolicy.check(newPassword);
         Account account = existing(username);
         account.replacePasswordHash(hasher.hash(newPassword));
-        changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED));
+        changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
+                "reset by administrator " + byAdmin));
+    }
+
+    /**
+     * The user changes their own password, proving the current one; every session and token ends
+     * (the caller then gets a new session: a new secret at a change of credentials).
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, ClientInfo client) {
+        Account account = existing(username);
+        if (!hasher.verify(currentPassword, account.passwordHash())) {
+            throw new InvalidInput("currentPassword", "is not the current password");
+        }
+        passwordPolicy.check(newPassword);
+        account.replacePasswordHash(hasher.hash(newPassword));
+        changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
+                "changed by the user"));
+    }
+
+    /**
+     * Replaces the account's roles. Any change of privilege ends every session and token of the
+     * account: none may go on with roles it was not started with, and the next login gets a new secret.
+     */
+    @Transactional
+    public AccountView setRoles(String username, Set<String> roles, String byAdmin, ClientInfo client) {
+        Account account = existing(username);
+        Set<String> before = account.roles();
+        if (!before.equals(roles)) {
+            account.replaceRoles(roles);
+            changes.fire(new AccountChanged(account.username(), AccountChanged.Change.ROLES_CHANGED, client,
+                    "roles " + before + " -> " + roles + " by administrator " + byAdmin));
+        }
+        return AccountView.of(account);
     }
 
     private Account existing(String username) {

@@ -61,6 +61,11 @@ public class Account {
         this.enabled = enabled;
     }
 
+    public void replaceRoles(Set<String> newRoles) {
+        this.roles.clear();
+        this.roles.addAll(Objects.requireNonNull(newRoles, "newRoles"));
+    }
+
     public void replacePasswordHash(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
     }

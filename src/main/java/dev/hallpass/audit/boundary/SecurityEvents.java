@@ -1,16 +1,22 @@
 package dev.hallpass.audit.boundary;
 
+import dev.hallpass.audit.control.SecurityEventQuery;
 import dev.hallpass.audit.control.SecurityEventRepository;
 import dev.hallpass.audit.entity.SecurityEvent;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records security events: persisted in a transaction of their own (a refused request must still
- * leave its trace) and logged as one line with the session handle, never a secret.
+ * Records security events: logged at once as one line with the session handle (never a secret), and
+ * persisted off the request path, in a transaction of its own (a refused request still leaves its
+ * trace). If the executor refuses the work, the event is written on the caller's thread instead.
  */
 @ApplicationScoped
 public class SecurityEvents {
@@ -23,14 +29,38 @@ public class SecurityEvents {
     @Inject
     Clock clock;
 
-    public void record(SecurityEvent.Type type, String username, String sessionHandle, String ipAddress,
-                       String userAgent, String detail) {
-        repository.add(new SecurityEvent(type, clock.instant(), username, sessionHandle, ipAddress, userAgent, detail));
-        LOG.warning(() -> "security-event type=" + type + " user=" + username + " session=" + sessionHandle
-                + " ip=" + ipAddress + " detail=" + detail);
+    @Resource
+    ManagedExecutorService executor;
+
+    public void record(SecurityEvent.Type type, String username, String sessionHandle, ClientInfo client, String detail) {
+        record(type, username, sessionHandle, client.ipAddress(), client.userAgent(), detail);
     }
 
-    public List<SecurityEvent> ofUser(String username) {
-        return repository.ofUser(username);
+    public void record(SecurityEvent.Type type, String username, String sessionHandle, String ipAddress,
+                       String userAgent, String detail) {
+        SecurityEvent event = new SecurityEvent(type, clock.instant(), username, sessionHandle, ipAddress, userAgent, detail);
+        LOG.warning(() -> "security-event type=" + type + " user=" + username + " session=" + sessionHandle
+                + " ip=" + ipAddress + " detail=" + detail);
+        try {
+            executor.execute(() -> persist(event));
+        } catch (RejectedExecutionException busy) {
+            persist(event);
+        }
+    }
+
+    private void persist(SecurityEvent event) {
+        try {
+            repository.add(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not store security event " + event.type() + " of " + event.username(), e);
+        }
+    }
+
+    public List<SecurityEvent> find(SecurityEventQuery query) {
+        return repository.find(query);
+    }
+
+    public long count(SecurityEventQuery query) {
+        return repository.count(query);
     }
 }

@@ -9,6 +9,9 @@ public interface SecurityEventRepository {
     /** Stores the event in a transaction of its own: a refused request must still leave its trace. */
     void add(SecurityEvent event);
 
-    /** The user's events, newest first. */
-    List<SecurityEvent> ofUser(String username);
+    /** One page of the events that match, newest first. */
+    List<SecurityEvent> find(SecurityEventQuery query);
+
+    /** How many events match, ignoring paging. */
+    long count(SecurityEventQuery query);
 }

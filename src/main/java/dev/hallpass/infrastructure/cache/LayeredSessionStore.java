@@ -4,10 +4,13 @@ import dev.hallpass.infrastructure.cache.SessionCacheMetrics.Layer;
 import dev.hallpass.infrastructure.persistence.Database;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore.Touch;
+import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
+import dev.hallpass.session.entity.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -69,13 +72,15 @@ public class LayeredSessionStore implements SessionStore {
             metrics.answeredBy(Layer.REDIS);
             return Optional.empty();
         }
+        // UNKNOWN, or REPLACED: a cookie that a later login replaced is being replayed, and the caller
+        // needs the stored session to report the fixation attempt; rare enough to ask the database.
         metrics.answeredBy(Layer.DATABASE);
         Optional<SessionState> stored = database.findBySecretHash(secretHash);
         stored.ifPresent(session -> {
             if (session.isActive()) {
                 cache(session);
-            } else {
-                shared.rememberEnded(secretHash, tombstoneTtl());
+            } else if (lookup.answer() == RedisSessionCache.Answer.UNKNOWN) {
+                shared.rememberEnded(secretHash, session.status() == SessionStatus.REPLACED, tombstoneTtl());
             }
         });
         return stored;
@@ -96,9 +101,25 @@ public class LayeredSessionStore implements SessionStore {
     }
 
     @Override
-    public void create(Session session) {
-        database.create(session);
+    public List<EndedSession> create(Session session, SessionLimits limits, Instant now) {
+        List<EndedSession> ended = database.create(session, limits, now);
+        ended.forEach(made -> announceEnded(made.session(), made.reason()));
         cache(SessionState.of(session));
+        return ended;
+    }
+
+    @Override
+    public boolean rebind(SessionState session, String ipAddress, String userAgent) {
+        boolean changed = database.rebind(session, ipAddress, userAgent);
+        if (changed) {
+            SessionState rebound = session.seenFrom(ipAddress, userAgent);
+            local.put(rebound);
+            shared.update(rebound, redisTtl(rebound));
+        } else {
+            // another node recorded the change first, or the session ended: read it afresh next time
+            local.invalidate(session.secretHash());
+        }
+        return changed;
     }
 
     @Override
@@ -113,10 +134,15 @@ public class LayeredSessionStore implements SessionStore {
     @Override
     public boolean end(SessionState session, EndReason reason, Instant at) {
         boolean ended = database.end(session, reason, at);
-        endedSessions.add(session.handle());
-        shared.markEnded(session.secretHash(), session.handle(), tombstoneTtl());
-        local.invalidate(session.secretHash());
+        announceEnded(session, reason);
         return ended;
+    }
+
+    /** After the database: refuse the session's tokens here, tombstone it in Redis, tell every node. */
+    private void announceEnded(SessionState session, EndReason reason) {
+        endedSessions.add(session.handle());
+        shared.markEnded(session.secretHash(), session.handle(), reason.status() == SessionStatus.REPLACED, tombstoneTtl());
+        local.invalidate(session.secretHash());
     }
 
     @Override

@@ -33,16 +33,17 @@ public class RedisSessionCache {
     private static final Logger LOG = Logger.getLogger(RedisSessionCache.class.getName());
     /** Replace an active entry, never a tombstone or a missing one. */
     private static final String UPDATE_IF_ACTIVE = "local v = redis.call('GET', KEYS[1]) "
-            + "if (not v) or v == ARGV[3] then return 0 end "
+            + "if (not v) or v == ARGV[3] or v == ARGV[4] then return 0 end "
             + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1";
     private static final int MAX_PENDING = 10_000;
 
-    /** What Redis knows of a session. */
-    public enum Answer { ACTIVE, ENDED, UNKNOWN }
+    /** What Redis knows of a session: REPLACED is an end by a later login in the same browser. */
+    public enum Answer { ACTIVE, ENDED, REPLACED, UNKNOWN }
 
     public record Lookup(Answer answer, Optional<SessionState> session) {
         static final Lookup UNKNOWN = new Lookup(Answer.UNKNOWN, Optional.empty());
         static final Lookup ENDED = new Lookup(Answer.ENDED, Optional.empty());
+        static final Lookup REPLACED = new Lookup(Answer.REPLACED, Optional.empty());
     }
 
     @Inject
@@ -85,6 +86,9 @@ public class RedisSessionCache {
             if (SessionStateCodec.TOMBSTONE.equals(value)) {
                 return Lookup.ENDED;
             }
+            if (SessionStateCodec.REPLACED.equals(value)) {
+                return Lookup.REPLACED;
+            }
             return SessionStateCodec.decode(value).map(s -> new Lookup(Answer.ACTIVE, Optional.of(s))).orElse(Lookup.UNKNOWN);
         }, Lookup.UNKNOWN);
     }
@@ -98,20 +102,21 @@ public class RedisSessionCache {
     /** Replaces a cached active session (after a touch); a tombstone or a missing entry stays as it is. */
     public void update(SessionState session, Duration ttl) {
         call(client -> client.eval(UPDATE_IF_ACTIVE, List.of(KEY_PREFIX + session.secretHash()),
-                List.of(SessionStateCodec.encode(session), Long.toString(ttl.toMillis()), SessionStateCodec.TOMBSTONE)), null);
+                List.of(SessionStateCodec.encode(session), Long.toString(ttl.toMillis()), SessionStateCodec.TOMBSTONE,
+                        SessionStateCodec.REPLACED)), null);
     }
 
     /**
      * Leaves a tombstone and tells every node that the session ended: {@code ended <hash> <handle>}
      * drops it from their local caches and refuses its access tokens.
      */
-    public void markEnded(String secretHash, String handle, Duration ttl) {
+    public void markEnded(String secretHash, String handle, boolean replaced, Duration ttl) {
         if (!configured()) {
             return;
         }
         String message = ENDED + secretHash + " " + handle;
         Boolean done = call(client -> {
-            client.set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
+            client.set(KEY_PREFIX + secretHash, tombstone(replaced), SetParams.setParams().px(ttl.toMillis()));
             client.publish(CHANNEL, message);
             return Boolean.TRUE;
         }, Boolean.FALSE);
@@ -124,9 +129,13 @@ public class RedisSessionCache {
      * Leaves a tombstone for a session the database says has ended, so that a dead cookie replayed
      * over and over is answered by Redis, not the database. Nothing changed, so nothing is published.
      */
-    public void rememberEnded(String secretHash, Duration ttl) {
-        call(client -> client.set(KEY_PREFIX + secretHash, SessionStateCodec.TOMBSTONE,
+    public void rememberEnded(String secretHash, boolean replaced, Duration ttl) {
+        call(client -> client.set(KEY_PREFIX + secretHash, tombstone(replaced),
                 SetParams.setParams().nx().px(ttl.toMillis())), null);
+    }
+
+    private static String tombstone(boolean replaced) {
+        return replaced ? SessionStateCodec.REPLACED : SessionStateCodec.TOMBSTONE;
     }
 
     /** Writes the ends that failed while Redis was away; called when the pub/sub link is back. */

@@ -1,5 +1,8 @@
 package dev.hallpass.infrastructure.persistence;
 
+import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.SessionLimitReached;
+import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.entity.EndReason;
@@ -10,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +27,9 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class JpaSessionStore implements SessionStore {
+
+    /** Rows in {@code hp_login_lock} (V5 migration). */
+    static final int LOGIN_LOCK_SLOTS = 256;
 
     @PersistenceContext(unitName = "hallpass")
     EntityManager em;
@@ -48,8 +55,85 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    public void create(Session session) {
+    public List<EndedSession> create(Session session, SessionLimits limits, Instant now) {
+        lockLoginSlots(session.username(), session.ipAddress());
+        List<EndedSession> ended = new ArrayList<>();
+        if (limits.maxPerUser() > 0) {
+            makeRoom(liveOldestFirst("s.username = :key", session.username()), limits.maxPerUser(),
+                    limits.policy(), SessionLimitReached.Scope.USER, now, ended);
+        }
+        if (limits.maxPerIp() > 0 && session.ipAddress() != null) {
+            makeRoom(liveOldestFirst("s.ipAddress = :key", session.ipAddress()), limits.maxPerIp(),
+                    limits.policy(), SessionLimitReached.Scope.IP, now, ended);
+        }
         em.persist(session);
+        return ended;
+    }
+
+    /**
+     * Locks the rows of {@code hp_login_lock} that the user and the IP hash to, in ascending order (no
+     * deadlock between two logins), until the transaction ends: every node's login of this user or
+     * from this IP waits here, so counting and inserting cannot interleave.
+     */
+    private void lockLoginSlots(String username, String ipAddress) {
+        int userSlot = Math.floorMod(("u:" + username).hashCode(), LOGIN_LOCK_SLOTS);
+        int ipSlot = ipAddress == null ? userSlot : Math.floorMod(("i:" + ipAddress).hashCode(), LOGIN_LOCK_SLOTS);
+        lockSlot(Math.min(userSlot, ipSlot));
+        if (userSlot != ipSlot) {
+            lockSlot(Math.max(userSlot, ipSlot));
+        }
+    }
+
+    private void lockSlot(int slot) {
+        em.createNativeQuery("select slot from hp_login_lock where slot = ?1 for update")
+                .setParameter(1, slot)
+                .getSingleResult();
+    }
+
+    private List<SessionState> liveOldestFirst(String condition, String key) {
+        return em.createQuery("select s from Session s where " + condition + " and s.status = :active "
+                        + "order by s.createdAt", Session.class)
+                .setParameter("key", key)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .getResultStream()
+                .map(SessionState::of)
+                .toList();
+    }
+
+    /** Ends what has run out, then (if still at the limit) the oldest, or refuses. */
+    private void makeRoom(List<SessionState> oldestFirst, int limit, SessionLimits.Policy policy,
+                          SessionLimitReached.Scope scope, Instant now, List<EndedSession> ended) {
+        List<SessionState> live = new ArrayList<>();
+        for (SessionState candidate : oldestFirst) {
+            Optional<EndReason> expiry = candidate.expiryAt(now);
+            if (expiry.isEmpty()) {
+                live.add(candidate);
+            } else if (end(candidate, expiry.get(), now)) {
+                ended.add(new EndedSession(candidate, expiry.get()));
+            }
+        }
+        int excess = live.size() - limit + 1;
+        if (excess > 0 && policy == SessionLimits.Policy.REJECT) {
+            throw new SessionLimitReached(scope, limit);
+        }
+        for (SessionState oldest : live.subList(0, Math.max(excess, 0))) {
+            if (end(oldest, EndReason.EVICTED, now)) {
+                ended.add(new EndedSession(oldest, EndReason.EVICTED));
+            }
+        }
+    }
+
+    @Override
+    public boolean rebind(SessionState session, String ipAddress, String userAgent) {
+        return em.createQuery("update Session s set s.ipAddress = :ip, s.userAgent = :agent where s.handle = :handle "
+                        + "and s.status = :active and coalesce(s.ipAddress, '') = :oldIp and coalesce(s.userAgent, '') = :oldAgent")
+                .setParameter("ip", ipAddress)
+                .setParameter("agent", userAgent)
+                .setParameter("handle", session.handle())
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("oldIp", session.ipAddress())
+                .setParameter("oldAgent", session.userAgent())
+                .executeUpdate() == 1;
     }
 
     @Override

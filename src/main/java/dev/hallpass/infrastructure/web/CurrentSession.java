@@ -39,6 +39,16 @@ public class CurrentSession {
         return Optional.ofNullable((ActiveSession) request.getAttribute(ATTRIBUTE));
     }
 
+    /** Who is calling, by cookie session or bearer token. */
+    public Optional<String> username() {
+        return get().map(ActiveSession::username).or(() -> bearer().map(VerifiedAccessToken::username));
+    }
+
+    /** The handle of the caller's session, by cookie or bearer token. */
+    public Optional<String> handle() {
+        return get().map(ActiveSession::handle).or(() -> bearer().map(VerifiedAccessToken::sessionHandle));
+    }
+
     public ActiveSession require() {
         return get().orElseThrow(Unauthenticated::new);
     }

@@ -13,7 +13,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
     public Response toResponse(ProblemException e) {
         Response response = Problems.response(new Problem("about:blank", e.title(), e.status(), e.getMessage(),
                 e.fieldProblems(), e.errorCode()));
-        return e.challenge() == null ? response
-                : Response.fromResponse(response).header("WWW-Authenticate", e.challenge()).build();
+        if (e.challenge() == null && e.retryAfterSeconds() == null) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        if (e.challenge() != null) {
+            withHeaders.header("WWW-Authenticate", e.challenge());
+        }
+        if (e.retryAfterSeconds() != null) {
+            withHeaders.header("Retry-After", e.retryAfterSeconds());
+        }
+        return withHeaders.build();
     }
 }

@@ -41,6 +41,9 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     @Inject
     EndedSessions endedSessions;
 
+    @Inject
+    ClientAddress clients;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -50,7 +53,8 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         }
         Optional<ActiveSession> session;
         try {
-            session = cookie.read(request).flatMap(sessions::authenticate);
+            Optional<String> secret = cookie.read(request);
+            session = secret.isEmpty() ? Optional.empty() : sessions.authenticate(secret.get(), clients.of(request));
         } catch (RuntimeException storeUnavailable) {
             return unavailable(response, storeUnavailable);
         }

@@ -1,23 +1,29 @@
 package dev.hallpass.session.boundary;
 
+import dev.hallpass.account.boundary.AccountService;
+import dev.hallpass.account.boundary.Caller;
+import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.infrastructure.web.Authenticated;
+import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.CurrentSession;
 import dev.hallpass.infrastructure.web.SessionCookie;
 import dev.hallpass.problem.Unauthenticated;
 import dev.hallpass.token.boundary.RefreshTokens;
 import dev.hallpass.token.boundary.TokenResponse;
-import dev.hallpass.token.boundary.VerifiedAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cookie-session login, "who am I" and logout. Application-scoped: the container then creates and
@@ -30,6 +36,15 @@ public class AuthResource {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    LoginService logins;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     SessionCookie cookie;
@@ -50,8 +65,7 @@ public class AuthResource {
         LoginRequest login = LoginRequest.require(body);
         boolean rememberMe = login.remembered();
         boolean wantsTokens = login.wantsTokens();
-        StartedSession started = sessions.login(login.credentials(), rememberMe,
-                new ClientInfo(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)), cookie.read(request));
+        StartedSession started = logins.login(login.credentials(), rememberMe, clients.of(request), cookie.read(request));
         MeResponse me = MeResponse.of(started.session());
         if (wantsTokens) {
             me = me.withTokens(TokenResponse.withRefresh(refreshTokens.issue(started.session())));
@@ -82,11 +96,27 @@ public class AuthResource {
     @Path("logout-all")
     @Authenticated
     public Response logoutAll() {
-        String username = current.get().map(ActiveSession::username)
-                .or(() -> current.bearer().map(VerifiedAccessToken::username))
-                .orElseThrow(Unauthenticated::new);
-        sessions.logoutAll(username);
+        String username = current.username().orElseThrow(Unauthenticated::new);
+        sessions.logoutAll(username, current.handle().orElse(null), clients.of(request));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear()).build();
+    }
+
+    /**
+     * The user changes their own password (the current one required). Every session and token of the
+     * account ends; this browser gets a new session with a new secret.
+     */
+    @PUT
+    @Path("password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange body) {
+        ActiveSession session = current.require();
+        PasswordChange change = PasswordChange.require(body);
+        ClientInfo client = clients.of(request);
+        accounts.changeOwnPassword(session.username(), change.currentPassword(), change.newPassword(), client);
+        Caller caller = new Caller(session.username(), Set.copyOf(accounts.find(session.username()).orElseThrow().roles()));
+        StartedSession started = logins.start(caller, session.rememberMe(), client, Optional.empty(), "password change");
+        return Response.ok(MeResponse.of(started.session())).header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();
     }
 
     @POST

@@ -1,7 +1,12 @@
 package dev.hallpass.session.boundary;
 
+import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.session.entity.EndReason;
 
-/** CDI event: a session ended (on this node), so whatever hangs off it (refresh tokens) ends too. */
-public record SessionEnded(String handle, String username, EndReason reason) {
+/**
+ * CDI event: a session ended (on this node), so whatever hangs off it (refresh tokens, the audit)
+ * follows. {@code client} is where the session was last used from; {@code detail} says who or what
+ * ended it, where that is more than the reason.
+ */
+public record SessionEnded(String handle, String username, EndReason reason, ClientInfo client, String detail) {
 }

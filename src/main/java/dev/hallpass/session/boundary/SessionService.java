@@ -1,9 +1,15 @@
 package dev.hallpass.session.boundary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hallpass.account.boundary.AccountChanged;
-import dev.hallpass.account.boundary.AccountService;
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.account.boundary.Credentials;
+import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.session.control.ClientBinding;
+import dev.hallpass.session.control.ClientBindings;
+import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
@@ -11,82 +17,105 @@ import dev.hallpass.session.control.SessionTimeoutPolicy;
 import dev.hallpass.session.control.SessionTimeouts;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
+import dev.hallpass.session.entity.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
-/** Starting, checking and ending cookie sessions. */
+/**
+ * Starting, checking and ending cookie sessions, under the session policies: limits per user and IP,
+ * timeouts by context, binding to the client's IP and user agent.
+ */
 @ApplicationScoped
 public class SessionService {
 
     private SessionStore store;
     private Clock clock;
     private SessionTimeoutPolicy timeouts;
-    private Function<Credentials, Optional<Caller>> authenticator;
+    private SessionLimits limits;
+    private ClientBindings bindings;
     private Consumer<SessionEnded> ended;
+    private Consumer<SessionIncident> incidents;
+    /** Handles whose replayed pre-login cookie was reported lately: one event per minute is enough. */
+    private final Cache<String, Boolean> fixationReported = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
     protected SessionService() {
         // for CDI proxies
     }
 
     @Inject
-    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, AccountService accounts,
-                   Event<SessionEnded> ended) {
-        this(store, clock, timeouts, accounts::authenticate, ended::fire);
+    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, SessionLimits limits,
+                   ClientBindings bindings, Event<SessionEnded> ended, Event<SessionIncident> incidents) {
+        this(store, clock, timeouts, limits, bindings, ended::fire, incidents::fire);
     }
 
-    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts,
-                   Function<Credentials, Optional<Caller>> authenticator, Consumer<SessionEnded> ended) {
+    SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, SessionLimits limits,
+                   ClientBindings bindings, Consumer<SessionEnded> ended, Consumer<SessionIncident> incidents) {
         this.store = store;
         this.clock = clock;
         this.timeouts = timeouts;
-        this.authenticator = authenticator;
+        this.limits = limits;
+        this.bindings = bindings;
         this.ended = ended;
+        this.incidents = incidents;
     }
 
     /**
-     * Checks the password and starts a new session with a new secret. A session the browser
-     * presented (if any) is ended: a value seen before login never stays valid after it.
+     * Starts a new session with a new secret for a caller whose password was checked. A session the
+     * browser presented (if any) is ended: a value seen before login never stays valid after it. The
+     * limits are applied atomically across nodes: older sessions end ({@code EVICTED}) or the login is
+     * refused with {@link dev.hallpass.session.control.SessionLimitReached}.
      */
-    public StartedSession login(Credentials credentials, boolean rememberMe, ClientInfo client,
-                                Optional<String> presentedSecret) {
-        Caller caller = authenticator.apply(credentials).orElseThrow(LoginRejected::new);
+    public StartedSession start(Caller caller, boolean rememberMe, ClientInfo client, Optional<String> presentedSecret) {
         Instant now = clock.instant();
         presentedSecret.ifPresent(secret -> end(secret, EndReason.REPLACED_BY_LOGIN, now));
-        SessionTimeouts limits = timeouts.forSession(rememberMe);
-        Instant absoluteExpiry = limits.absoluteExpiry(now);
+        SessionTimeouts limitsInContext = timeouts.forSession(rememberMe, caller.roles());
+        Instant absoluteExpiry = limitsInContext.absoluteExpiry(now);
         String secret = SessionSecrets.newSecret();
         Session session = new Session(SessionSecrets.newHandle(), SessionSecrets.hash(secret), caller.username(),
-                caller.roles(), now, limits.idleExpiry(now, absoluteExpiry), absoluteExpiry, rememberMe,
+                caller.roles(), now, limitsInContext.idleExpiry(now, absoluteExpiry), absoluteExpiry, rememberMe,
                 client.ipAddress(), client.userAgent());
-        store.create(session);
+        List<EndedSession> madeRoom = store.create(session, limits, now);
+        for (EndedSession old : madeRoom) {
+            announce(old.session(), old.reason(), old.reason() == EndReason.EVICTED
+                    ? "ended to make room for session " + session.handle() + " (limit " + limitsText() + ")" : null);
+        }
         return new StartedSession(secret, ActiveSession.of(SessionState.of(session)));
     }
 
+    private String limitsText() {
+        return limits.maxPerUser() + " per user, " + limits.maxPerIp() + " per IP";
+    }
+
     /**
-     * The live session behind a cookie secret. Ends it if it has run out; records activity when the
-     * last recorded activity is older than the touch interval (never a write on every request).
+     * The live session behind a cookie secret, used by {@code client}. Ends it if it has run out or
+     * (binding strict) the client changed; records activity when the last recorded activity is older
+     * than the touch interval (never a write on every request).
      */
-    public Optional<ActiveSession> authenticate(String secret) {
-        return use(store.findBySecretHash(SessionSecrets.hash(secret)));
+    public Optional<ActiveSession> authenticate(String secret, ClientInfo client) {
+        Optional<SessionState> found = store.findBySecretHash(SessionSecrets.hash(secret));
+        found.filter(s -> s.status() == SessionStatus.REPLACED).ifPresent(replaced -> fixationAttempt(replaced, client));
+        return use(found, client);
     }
 
     /**
      * The live session with this handle, its activity recorded as for a request: a client that only
-     * refreshes tokens is active too, so its session's idle timeout slides.
+     * refreshes tokens is active too, so its session's idle timeout slides. No client binding: the
+     * refresh token is the credential here.
      */
     public Optional<ActiveSession> useByHandle(String handle) {
-        return use(store.findByHandle(handle));
+        return use(store.findByHandle(handle), null);
     }
 
-    private Optional<ActiveSession> use(Optional<SessionState> candidate) {
+    private Optional<ActiveSession> use(Optional<SessionState> candidate, ClientInfo client) {
         Optional<SessionState> found = candidate.filter(SessionState::isActive);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -95,18 +124,73 @@ public class SessionService {
         Instant now = clock.instant();
         Optional<EndReason> expiry = session.expiryAt(now);
         if (expiry.isPresent()) {
-            end(session, expiry.get(), now);
+            end(session, expiry.get(), now, null);
             return Optional.empty();
         }
-        SessionTimeouts limits = timeouts.forSession(session.rememberMe());
-        if (limits.touchDue(session.lastSeenAt(), now)) {
-            Instant idleExpiry = limits.idleExpiry(now, session.absoluteExpiresAt());
+        if (client != null && bindings.any()) {
+            Optional<SessionState> bound = checkBinding(session, client, now);
+            if (bound.isEmpty()) {
+                return Optional.empty();
+            }
+            session = bound.get();
+        }
+        SessionTimeouts limitsInContext = timeouts.forSession(session.rememberMe(), session.roles());
+        if (limitsInContext.touchDue(session.lastSeenAt(), now)) {
+            Instant idleExpiry = limitsInContext.idleExpiry(now, session.absoluteExpiresAt());
             if (!store.touch(session, now, idleExpiry)) {
                 return Optional.empty();
             }
             session = session.touched(now, idleExpiry);
         }
         return Optional.of(ActiveSession.of(session));
+    }
+
+    /** The session as it goes on after this request, or empty if a strict binding ended it. */
+    private Optional<SessionState> checkBinding(SessionState session, ClientInfo client, Instant now) {
+        boolean ipChanged = bindings.ipAddress() != ClientBinding.OFF && !client.ipAddress().equals(session.ipAddress());
+        boolean agentChanged = bindings.userAgent() != ClientBinding.OFF && !client.userAgent().equals(session.userAgent());
+        if (!ipChanged && !agentChanged) {
+            return Optional.of(session);
+        }
+        String ipChange = "IP address " + session.ipAddress() + " -> " + client.ipAddress();
+        String agentChange = "user agent '" + session.userAgent() + "' -> '" + client.userAgent() + "'";
+        if (ipChanged && bindings.ipAddress() == ClientBinding.STRICT) {
+            return strictEnd(session, client, now, EndReason.IP_CHANGED, SecurityEvent.Type.IP_CHANGED, ipChange);
+        }
+        if (agentChanged && bindings.userAgent() == ClientBinding.STRICT) {
+            return strictEnd(session, client, now, EndReason.USER_AGENT_CHANGED, SecurityEvent.Type.USER_AGENT_CHANGED,
+                    agentChange);
+        }
+        String newIp = ipChanged ? client.ipAddress() : session.ipAddress();
+        String newAgent = agentChanged ? client.userAgent() : session.userAgent();
+        if (store.rebind(session, newIp, newAgent)) {
+            if (ipChanged) {
+                incident(SecurityEvent.Type.IP_CHANGED, session, client, ipChange);
+            }
+            if (agentChanged) {
+                incident(SecurityEvent.Type.USER_AGENT_CHANGED, session, client, agentChange);
+            }
+        }
+        return Optional.of(session.seenFrom(newIp, newAgent));
+    }
+
+    private Optional<SessionState> strictEnd(SessionState session, ClientInfo client, Instant now, EndReason reason,
+                                             SecurityEvent.Type type, String change) {
+        if (end(session, reason, now, null)) {
+            incident(type, session, client, change + "; session ended (binding strict)");
+        }
+        return Optional.empty();
+    }
+
+    private void fixationAttempt(SessionState replaced, ClientInfo client) {
+        if (fixationReported.asMap().putIfAbsent(replaced.handle(), Boolean.TRUE) == null) {
+            incident(SecurityEvent.Type.FIXATION_ATTEMPT, replaced, client,
+                    "a session cookie replaced by a later login in the same browser was presented again");
+        }
+    }
+
+    private void incident(SecurityEvent.Type type, SessionState session, ClientInfo client, String detail) {
+        incidents.accept(new SessionIncident(type, session.username(), session.handle(), client, detail));
     }
 
     /** The caller's live sessions, newest first, the current one marked. */
@@ -122,22 +206,48 @@ public class SessionService {
     }
 
     /** Ends every live session of the user (and so their refresh and access tokens); returns how many. */
-    public int logoutAll(String username) {
-        return endAll(username, EndReason.LOGOUT_ALL);
+    public int logoutAll(String username, String handle, ClientInfo client) {
+        int count = endAll(username, EndReason.LOGOUT_ALL, null);
+        incidents.accept(new SessionIncident(SecurityEvent.Type.LOGOUT_ALL, username, handle, client,
+                count + " session(s) ended"));
+        return count;
+    }
+
+    /** An administrator ends one session; false if it had already ended. */
+    public boolean kill(String handle, String byAdmin) {
+        return store.findByHandle(handle).filter(SessionState::isActive)
+                .map(session -> end(session, EndReason.KILLED, clock.instant(), "ended by administrator " + byAdmin))
+                .orElse(false);
+    }
+
+    /** An administrator ends every session of a user; returns how many. */
+    public int killAll(String username, String byAdmin) {
+        return endAll(username, EndReason.KILLED, "ended by administrator " + byAdmin);
     }
 
     void onAccountChanged(@Observes AccountChanged change) {
-        endAll(change.username(), change.change() == AccountChanged.Change.DISABLED
-                ? EndReason.ACCOUNT_DISABLED : EndReason.PASSWORD_CHANGED);
+        EndReason reason = switch (change.change()) {
+            case DISABLED -> EndReason.ACCOUNT_DISABLED;
+            case PASSWORD_CHANGED -> EndReason.PASSWORD_CHANGED;
+            case ROLES_CHANGED -> EndReason.PRIVILEGE_CHANGED;
+        };
+        int count = endAll(change.username(), reason, null);
+        SecurityEvent.Type type = switch (change.change()) {
+            case DISABLED -> SecurityEvent.Type.ACCOUNT_DISABLED;
+            case PASSWORD_CHANGED -> SecurityEvent.Type.PASSWORD_CHANGED;
+            case ROLES_CHANGED -> SecurityEvent.Type.ROLES_CHANGED;
+        };
+        incidents.accept(new SessionIncident(type, change.username(), null, change.client(),
+                change.detail() + "; " + count + " session(s) ended"));
     }
 
-    private int endAll(String username, EndReason reason) {
+    private int endAll(String username, EndReason reason, String detail) {
         Instant now = clock.instant();
-        int ended = 0;
+        int count = 0;
         for (SessionState session : store.findActiveByUser(username, now)) {
-            ended += end(session, reason, now) ? 1 : 0;
+            count += end(session, reason, now, detail) ? 1 : 0;
         }
-        return ended;
+        return count;
     }
 
     /** The live session with this public handle, if it is live at this moment. */
@@ -147,23 +257,28 @@ public class SessionService {
                 .map(ActiveSession::of);
     }
 
-    /** Ends the session with this handle everywhere (theft, admin); false if it had already ended. */
+    /** Ends the session with this handle everywhere (theft); false if it had already ended. */
     public boolean end(String handle, EndReason reason) {
         return store.findByHandle(handle).filter(SessionState::isActive)
-                .map(session -> end(session, reason, clock.instant())).orElse(false);
+                .map(session -> end(session, reason, clock.instant(), null)).orElse(false);
     }
 
     private void end(String secret, EndReason reason, Instant now) {
         store.findBySecretHash(SessionSecrets.hash(secret))
                 .filter(SessionState::isActive)
-                .ifPresent(session -> end(session, reason, now));
+                .ifPresent(session -> end(session, reason, now, null));
     }
 
-    private boolean end(SessionState session, EndReason reason, Instant now) {
+    private boolean end(SessionState session, EndReason reason, Instant now, String detail) {
         boolean endedNow = store.end(session, reason, now);
         if (endedNow) {
-            ended.accept(new SessionEnded(session.handle(), session.username(), reason));
+            announce(session, reason, detail);
         }
         return endedNow;
+    }
+
+    private void announce(SessionState session, EndReason reason, String detail) {
+        ended.accept(new SessionEnded(session.handle(), session.username(), reason,
+                new ClientInfo(session.ipAddress(), session.userAgent()), detail));
     }
 }

@@ -8,21 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An immutable copy of what a session check needs, safe to share between threads and to keep in the
+ * An immutable copy of what a session check needs (with the client it was last seen from), safe to share between threads and to keep in the
  * local cache and Redis. Never holds the secret, only its hash.
  */
 public record SessionState(String handle, String secretHash, String username, Set<String> roles, Instant createdAt,
                            Instant lastSeenAt, Instant idleExpiresAt, Instant absoluteExpiresAt, boolean rememberMe,
-                           SessionStatus status) {
+                           SessionStatus status, String ipAddress, String userAgent) {
 
     public SessionState {
         roles = Set.copyOf(roles);
+        ipAddress = ipAddress == null ? "" : ipAddress;
+        userAgent = userAgent == null ? "" : userAgent;
     }
 
     public static SessionState of(Session session) {
         return new SessionState(session.handle(), session.secretHash(), session.username(), session.roles(),
                 session.createdAt(), session.lastSeenAt(), session.idleExpiresAt(), session.absoluteExpiresAt(),
-                session.rememberMe(), session.status());
+                session.rememberMe(), session.status(), session.ipAddress(), session.userAgent());
     }
 
     public boolean isActive() {
@@ -42,6 +44,12 @@ public record SessionState(String handle, String secretHash, String username, Se
 
     public SessionState touched(Instant now, Instant newIdleExpiry) {
         return new SessionState(handle, secretHash, username, roles, createdAt, now, newIdleExpiry, absoluteExpiresAt,
-                rememberMe, status);
+                rememberMe, status, ipAddress, userAgent);
+    }
+
+    /** The same session, now seen from another client (binding {@code log}). */
+    public SessionState seenFrom(String newIpAddress, String newUserAgent) {
+        return new SessionState(handle, secretHash, username, roles, createdAt, lastSeenAt, idleExpiresAt,
+                absoluteExpiresAt, rememberMe, status, newIpAddress, newUserAgent);
     }
 }

@@ -17,7 +17,18 @@ public interface SessionStore {
     /** By public handle, from the database (not a hot path: refresh, admin). */
     Optional<SessionState> findByHandle(String handle);
 
-    void create(Session session);
+    /**
+     * Stores a new session within the limits, atomically across every node: sessions of the same user
+     * or IP that have run out are ended, and if that is not enough the policy either ends the oldest or
+     * refuses with {@link SessionLimitReached}. Returns the sessions it ended on the way.
+     */
+    List<EndedSession> create(Session session, SessionLimits limits, Instant now);
+
+    /**
+     * Records that the session is now used from another IP address or user agent; false if the session
+     * ended or another request already recorded a change (so a change is reported once).
+     */
+    boolean rebind(SessionState session, String ipAddress, String userAgent);
 
     /** Records activity (possibly later, in a batch); false if the session is known to have ended. */
     boolean touch(SessionState session, Instant lastSeen, Instant idleExpiresAt);

@@ -18,9 +18,11 @@ public class SessionTimeoutSettings {
             @ConfigProperty(name = "hallpass.session.absolute-timeout", defaultValue = "PT12H") Duration absolute,
             @ConfigProperty(name = "hallpass.session.touch-interval", defaultValue = "PT1M") Duration touch,
             @ConfigProperty(name = "hallpass.session.remember-me.idle-timeout", defaultValue = "P30D") Duration rememberIdle,
-            @ConfigProperty(name = "hallpass.session.remember-me.absolute-timeout", defaultValue = "P90D") Duration rememberAbsolute) {
+            @ConfigProperty(name = "hallpass.session.remember-me.absolute-timeout", defaultValue = "P90D") Duration rememberAbsolute,
+            @ConfigProperty(name = "hallpass.session.admin.idle-timeout", defaultValue = "PT15M") Duration adminIdle) {
         return new SessionTimeoutPolicy(
                 new SessionTimeouts(idle, absolute, touch),
-                new SessionTimeouts(rememberIdle, rememberAbsolute, touch));
+                new SessionTimeouts(rememberIdle, rememberAbsolute, touch),
+                adminIdle);
     }
 }

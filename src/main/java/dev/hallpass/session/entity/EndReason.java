@@ -14,7 +14,17 @@ public enum EndReason {
     /** The password changed: whatever logged in with the old one ends. */
     PASSWORD_CHANGED(SessionStatus.REVOKED),
     /** A spent refresh token was used again: the session is taken to be stolen. */
-    REFRESH_TOKEN_REUSE(SessionStatus.REVOKED);
+    REFRESH_TOKEN_REUSE(SessionStatus.REVOKED),
+    /** A new login needed room under the per-user or per-IP limit and this was the oldest session. */
+    EVICTED(SessionStatus.REVOKED),
+    /** An administrator (or the user, from another device) ended it. */
+    KILLED(SessionStatus.REVOKED),
+    /** A request came from another IP address while IP binding was strict. */
+    IP_CHANGED(SessionStatus.REVOKED),
+    /** A request came with another user agent while user-agent binding was strict. */
+    USER_AGENT_CHANGED(SessionStatus.REVOKED),
+    /** The account's roles changed: a session must never carry privileges it was not started with. */
+    PRIVILEGE_CHANGED(SessionStatus.REVOKED);
 
     private final SessionStatus status;
 

@@ -111,6 +111,11 @@ public class Session {
         this.idleExpiresAt = newIdleExpiry;
     }
 
+    public void rebind(String newIpAddress, String newUserAgent) {
+        this.ipAddress = newIpAddress;
+        this.userAgent = newUserAgent;
+    }
+
     public void end(EndReason reason, Instant at) {
         this.status = reason.status();
         this.endReason = reason;

@@ -1,5 +1,6 @@
 package dev.hallpass.token.boundary;
 
+import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.RefreshCookie;
 import dev.hallpass.problem.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +35,16 @@ public class RefreshResource {
     RefreshCookie cookie;
 
     @Inject
+    ClientAddress clients;
+
+    @Inject
     HttpServletRequest request;
 
     @POST
     public Response refresh(String body) {
         Optional<String> fromBody = tokenIn(body);
         String presented = fromBody.or(() -> cookie.read(request)).orElseThrow(InvalidGrant::new);
-        TokenPair pair = refreshTokens.refresh(presented, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        TokenPair pair = refreshTokens.refresh(presented, clients.of(request));
         if (fromBody.isPresent()) {
             return Response.ok(TokenResponse.withRefresh(pair)).build();
         }

@@ -1,5 +1,7 @@
 package dev.hallpass.token.boundary;
 
+import dev.hallpass.audit.boundary.Anomalies;
+import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.session.boundary.ActiveSession;
@@ -45,6 +47,9 @@ public class RefreshTokens {
     SecurityEvents events;
 
     @Inject
+    Anomalies anomalies;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -66,7 +71,7 @@ public class RefreshTokens {
     }
 
     /** Spends the token and returns the next pair; {@link InvalidGrant} for anything but a live token. */
-    public TokenPair refresh(String presented, String ipAddress, String userAgent) {
+    public TokenPair refresh(String presented, ClientInfo client) {
         if (presented == null || !presented.startsWith(PREFIX) || SessionSecrets.parse(presented.substring(PREFIX.length())).isEmpty()) {
             throw new InvalidGrant();
         }
@@ -79,6 +84,7 @@ public class RefreshTokens {
             RefreshToken successor = new RefreshToken(hash(next), token.familyId(), token.sessionHandle(), token.username(),
                     now, expiry(now, session));
             if (repository.rotate(tokenHash, now, keys.encryption().encrypt(next, tokenHash), successor)) {
+                anomalies.refreshed(token.familyId(), token.username(), token.sessionHandle(), client);
                 return new TokenPair(accessTokens.mint(session), next, successor.expiresAt());
             }
             token = repository.find(tokenHash).orElseThrow(InvalidGrant::new);
@@ -91,7 +97,7 @@ public class RefreshTokens {
             return new TokenPair(accessTokens.mint(session), successor, successorExpiry);
         }
         if (token.status() == RefreshToken.Status.ROTATED) {
-            theft(token, ipAddress, userAgent);
+            theft(token, client);
         }
         throw new InvalidGrant();
     }
@@ -115,10 +121,10 @@ public class RefreshTokens {
         return now.isBefore(token.expiresAt()) ? sessions.useByHandle(token.sessionHandle()) : Optional.empty();
     }
 
-    private void theft(RefreshToken token, String ipAddress, String userAgent) {
+    private void theft(RefreshToken token, ClientInfo client) {
         repository.revokeFamily(token.familyId());
         sessions.end(token.sessionHandle(), EndReason.REFRESH_TOKEN_REUSE);
-        events.record(SecurityEvent.Type.REFRESH_TOKEN_REUSE, token.username(), token.sessionHandle(), ipAddress, userAgent,
+        events.record(SecurityEvent.Type.REFRESH_TOKEN_REUSE, token.username(), token.sessionHandle(), client,
                 "a refresh token spent at " + token.rotatedAt() + " was used again; family and session revoked");
     }
 

@@ -71,7 +71,7 @@ class RedisSessionCacheIT {
     void aLatePopulateCannotResurrectAnEndedSession() {
         SessionState staleReadFromTheDatabase = session("ended-then-populated");
 
-        cache.markEnded("ended-then-populated", "h1", Duration.ofMinutes(10));
+        cache.markEnded("ended-then-populated", "h1", false, Duration.ofMinutes(10));
         cache.putIfAbsent(staleReadFromTheDatabase, Duration.ofMinutes(10));
         cache.update(staleReadFromTheDatabase, Duration.ofMinutes(10));
 
@@ -80,10 +80,10 @@ class RedisSessionCacheIT {
 
     @Test
     void anEndedSessionReadFromTheDatabaseIsRememberedWithoutReplacingALiveEntry() {
-        cache.rememberEnded("ended-in-database", Duration.ofMinutes(1));
+        cache.rememberEnded("ended-in-database", false, Duration.ofMinutes(1));
         SessionState live = session("still-live");
         cache.putIfAbsent(live, Duration.ofMinutes(1));
-        cache.rememberEnded("still-live", Duration.ofMinutes(1));
+        cache.rememberEnded("still-live", false, Duration.ofMinutes(1));
 
         assertEquals(Answer.ENDED, cache.get("ended-in-database").answer());
         assertEquals(Optional.of(live), cache.get("still-live").session(), "only markEnded may replace a live entry");
@@ -117,7 +117,7 @@ class RedisSessionCacheIT {
             while (!listener.isSubscribed()) {
                 Thread.onSpinWait();
             }
-            cache.markEnded("announced", "handle-1", Duration.ofMinutes(1));
+            cache.markEnded("announced", "handle-1", false, Duration.ofMinutes(1));
 
             assertEquals("ended announced handle-1", received.poll(5, TimeUnit.SECONDS));
             listener.unsubscribe();

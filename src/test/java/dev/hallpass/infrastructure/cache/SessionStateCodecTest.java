@@ -18,7 +18,8 @@ class SessionStateCodecTest {
     static SessionState session(Set<String> roles, String secretHash) {
         Instant created = Instant.parse("2026-05-01T10:15:30.123456Z");
         return new SessionState("h4ndle", secretHash, "ann@example.com", roles, created, created.plusSeconds(61),
-                created.plusSeconds(1800), created.plusSeconds(43_200), true, SessionStatus.ACTIVE);
+                created.plusSeconds(1800), created.plusSeconds(43_200), true, SessionStatus.ACTIVE,
+                "2001:db8:0:0:0:0:0:1", "Mozilla/5.0 (X11; Linux x86_64) a|b, c");
     }
 
     @Test
@@ -29,13 +30,22 @@ class SessionStateCodecTest {
     }
 
     @Test
+    void theUserAgentKeepsEveryCharacterItMayHold() {
+        SessionState original = session(Set.of("user"));
+
+        assertEquals("Mozilla/5.0 (X11; Linux x86_64) a|b, c",
+                SessionStateCodec.decode(SessionStateCodec.encode(original)).orElseThrow().userAgent());
+    }
+
+    @Test
     void noRolesIsNotOneEmptyRole() {
         assertEquals(Set.of(), SessionStateCodec.decode(SessionStateCodec.encode(session(Set.of()))).orElseThrow().roles());
     }
 
     @Test
     void tombstonesAndUnknownFormatsAreNotSessions() {
-        for (String value : new String[] {SessionStateCodec.TOMBSTONE, "", "2|a|b|c|d|1|2|3|4|0", "1|too|few"}) {
+        for (String value : new String[] {SessionStateCodec.TOMBSTONE, SessionStateCodec.REPLACED, "",
+                "1|a|b|c|d|1|2|3|4|0", "2|a|b|c|d|1|2|3|4|0", "1|too|few"}) {
             assertTrue(SessionStateCodec.decode(value).isEmpty(), value);
         }
     }

@@ -2,11 +2,15 @@ package dev.hallpass.session.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.account.boundary.Credentials;
+import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.session.control.ClientBinding;
+import dev.hallpass.session.control.ClientBindings;
+import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
@@ -20,14 +24,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Expiry and touch throttling, with time moved by an injected clock. */
+/** Expiry, touch throttling, timeouts by context, client binding and fixation, with time moved by an injected clock. */
 class SessionServiceTest {
 
     static final Duration IDLE = Duration.ofMinutes(30);
@@ -38,28 +44,22 @@ class SessionServiceTest {
     final InMemoryStore store = new InMemoryStore();
     final SessionTimeoutPolicy policy = new SessionTimeoutPolicy(new SessionTimeouts(IDLE, ABSOLUTE, TOUCH),
             new SessionTimeouts(Duration.ofDays(30), Duration.ofDays(90), TOUCH));
-    final List<SessionEnded> endedEvents = new java.util.ArrayList<>();
+    static final ClientInfo HOME = new ClientInfo("203.0.113.7", "Firefox");
+    final List<SessionEnded> endedEvents = new ArrayList<>();
+    final List<SessionIncident> incidents = new ArrayList<>();
     SessionService service;
 
     @BeforeEach
     void setUp() {
-        service = new SessionService(store, clock, policy, this::authenticate, endedEvents::add);
+        service = serviceWith(ClientBindings.OFF);
     }
 
-    private Optional<Caller> authenticate(Credentials credentials) {
-        return "right".equals(credentials.password())
-                ? Optional.of(new Caller(credentials.username(), java.util.Set.of("user"))) : Optional.empty();
+    private SessionService serviceWith(ClientBindings bindings) {
+        return new SessionService(store, clock, policy, SessionLimits.NONE, bindings, endedEvents::add, incidents::add);
     }
 
     private StartedSession login() {
-        return service.login(new Credentials("ann", "right"), false, new ClientInfo("127.0.0.1", "test"), Optional.empty());
-    }
-
-    @Test
-    void aWrongPasswordStartsNoSession() {
-        assertThrows(LoginRejected.class, () -> service.login(new Credentials("ann", "wrong"), false,
-                new ClientInfo("127.0.0.1", "test"), Optional.empty()));
-        assertEquals(0, store.sessions.size());
+        return service.start(new Caller("ann", Set.of("user")), false, HOME, Optional.empty());
     }
 
     @Test
@@ -76,10 +76,10 @@ class SessionServiceTest {
         String secret = login().secret();
 
         clock.advance(IDLE.minusSeconds(1));
-        assertTrue(service.authenticate(secret).isPresent());
+        assertTrue(service.authenticate(secret, HOME).isPresent());
         clock.advance(IDLE);
 
-        assertTrue(service.authenticate(secret).isEmpty());
+        assertTrue(service.authenticate(secret, HOME).isEmpty());
         assertEquals(EndReason.IDLE_TIMEOUT, store.only().endReason().orElseThrow());
         assertEquals(SessionStatus.EXPIRED, store.only().status());
     }
@@ -90,11 +90,11 @@ class SessionServiceTest {
 
         for (Duration elapsed = Duration.ZERO; elapsed.plus(IDLE).compareTo(ABSOLUTE) < 0; elapsed = elapsed.plus(IDLE.minus(TOUCH))) {
             clock.advance(IDLE.minus(TOUCH).minusSeconds(1));
-            assertTrue(service.authenticate(secret).isPresent(), "still active after " + elapsed);
+            assertTrue(service.authenticate(secret, HOME).isPresent(), "still active after " + elapsed);
         }
         clock.set(store.only().absoluteExpiresAt());
 
-        assertTrue(service.authenticate(secret).isEmpty());
+        assertTrue(service.authenticate(secret, HOME).isEmpty());
         assertEquals(EndReason.ABSOLUTE_TIMEOUT, store.only().endReason().orElseThrow());
     }
 
@@ -104,12 +104,12 @@ class SessionServiceTest {
 
         for (int i = 0; i < 10; i++) {
             clock.advance(Duration.ofSeconds(5));
-            service.authenticate(secret);
+            service.authenticate(secret, HOME);
         }
         assertEquals(0, store.touches, "50 s of requests inside one touch interval: no write");
         clock.advance(Duration.ofSeconds(10));
-        service.authenticate(secret);
-        service.authenticate(secret);
+        service.authenticate(secret, HOME);
+        service.authenticate(secret, HOME);
 
         assertEquals(1, store.touches);
         assertEquals(clock.instant().plus(IDLE), store.only().idleExpiresAt());
@@ -119,11 +119,10 @@ class SessionServiceTest {
     void loginEndsTheSessionWhoseCookieWasPresented() {
         String first = login().secret();
 
-        StartedSession second = service.login(new Credentials("ann", "right"), false, new ClientInfo("127.0.0.1", "test"),
-                Optional.of(first));
+        StartedSession second = service.start(new Caller("ann", Set.of("user")), false, HOME, Optional.of(first));
 
-        assertTrue(service.authenticate(first).isEmpty());
-        assertTrue(service.authenticate(second.secret()).isPresent());
+        assertTrue(service.authenticate(first, HOME).isEmpty());
+        assertTrue(service.authenticate(second.secret(), HOME).isPresent());
         assertEquals(SessionStatus.REPLACED, store.sessions.values().stream()
                 .filter(s -> s.secretHash().equals(SessionSecrets.hash(first))).findFirst().orElseThrow().status());
     }
@@ -135,9 +134,9 @@ class SessionServiceTest {
         service.logout(secret);
         service.logout(secret);
 
-        assertTrue(service.authenticate(secret).isEmpty());
+        assertTrue(service.authenticate(secret, HOME).isEmpty());
         assertEquals(EndReason.LOGOUT, store.only().endReason().orElseThrow());
-        assertEquals(List.of(new SessionEnded(store.only().handle(), "ann", EndReason.LOGOUT)), endedEvents,
+        assertEquals(List.of(new SessionEnded(store.only().handle(), "ann", EndReason.LOGOUT, HOME, null)), endedEvents,
                 "one event, for the logout that really ended it");
     }
 
@@ -155,10 +154,66 @@ class SessionServiceTest {
 
     @Test
     void rememberMeSessionsGetTheLongTimeouts() {
-        StartedSession started = service.login(new Credentials("ann", "right"), true, new ClientInfo(null, null), Optional.empty());
+        StartedSession started = service.start(new Caller("ann", Set.of("user")), true, ClientInfo.UNKNOWN, Optional.empty());
 
         assertEquals(clock.instant().plus(Duration.ofDays(30)), started.session().idleExpiresAt());
         assertEquals(clock.instant().plus(Duration.ofDays(90)), started.session().absoluteExpiresAt());
+    }
+
+    @Test
+    void adminSessionsGetTheShorterIdleTimeoutEvenWithRememberMe() {
+        SessionTimeoutPolicy withAdminIdle = new SessionTimeoutPolicy(policy.standard(), policy.rememberMe(),
+                Duration.ofMinutes(15));
+        service = new SessionService(store, clock, withAdminIdle, SessionLimits.NONE, ClientBindings.OFF,
+                endedEvents::add, incidents::add);
+
+        StartedSession admin = service.start(new Caller("root", Set.of("admin", "user")), true, HOME, Optional.empty());
+
+        assertEquals(clock.instant().plus(Duration.ofMinutes(15)), admin.session().idleExpiresAt());
+        assertEquals(clock.instant().plus(Duration.ofDays(90)), admin.session().absoluteExpiresAt());
+        clock.advance(Duration.ofMinutes(15));
+        assertTrue(service.authenticate(admin.secret(), HOME).isEmpty());
+        assertEquals(EndReason.IDLE_TIMEOUT, store.only().endReason().orElseThrow());
+    }
+
+    @Test
+    void strictIpBindingEndsTheSessionOnAnotherAddress() {
+        service = serviceWith(new ClientBindings(ClientBinding.STRICT, ClientBinding.OFF));
+        String secret = login().secret();
+
+        assertTrue(service.authenticate(secret, new ClientInfo("203.0.113.7", "Other browser")).isPresent(),
+                "user agent binding is off");
+        assertTrue(service.authenticate(secret, new ClientInfo("198.51.100.1", "Firefox")).isEmpty());
+
+        assertEquals(EndReason.IP_CHANGED, store.only().endReason().orElseThrow());
+        assertEquals(List.of(SecurityEvent.Type.IP_CHANGED), incidents.stream().map(SessionIncident::type).toList());
+        assertTrue(service.authenticate(secret, HOME).isEmpty(), "ended for good, even back home");
+    }
+
+    @Test
+    void loggedBindingFollowsTheClientAndReportsEachChangeOnce() {
+        service = serviceWith(new ClientBindings(ClientBinding.LOG, ClientBinding.LOG));
+        String secret = login().secret();
+        ClientInfo travelling = new ClientInfo("198.51.100.1", "Firefox 2");
+
+        assertTrue(service.authenticate(secret, travelling).isPresent());
+        assertTrue(service.authenticate(secret, travelling).isPresent());
+
+        assertEquals(List.of(SecurityEvent.Type.IP_CHANGED, SecurityEvent.Type.USER_AGENT_CHANGED),
+                incidents.stream().map(SessionIncident::type).toList());
+        assertEquals("198.51.100.1", store.only().ipAddress());
+        assertEquals("Firefox 2", store.only().userAgent());
+    }
+
+    @Test
+    void aReplacedCookieUsedAgainIsAFixationAttemptReportedOnce() {
+        String planted = login().secret();
+        service.start(new Caller("ann", Set.of("user")), false, HOME, Optional.of(planted));
+
+        assertTrue(service.authenticate(planted, HOME).isEmpty());
+        assertTrue(service.authenticate(planted, HOME).isEmpty());
+
+        assertEquals(List.of(SecurityEvent.Type.FIXATION_ATTEMPT), incidents.stream().map(SessionIncident::type).toList());
     }
 
     static final class MovingClock extends Clock {
@@ -212,9 +267,22 @@ class SessionServiceTest {
             return Optional.ofNullable(sessions.get(handle)).map(SessionState::of);
         }
 
+        /** No limits here: they are the database's job (one transaction under a row lock), tested over HTTP. */
         @Override
-        public void create(Session session) {
+        public List<EndedSession> create(Session session, SessionLimits limits, Instant now) {
             sessions.put(session.handle(), session);
+            return List.of();
+        }
+
+        @Override
+        public boolean rebind(SessionState state, String ipAddress, String userAgent) {
+            Session session = sessions.get(state.handle());
+            if (session == null || !session.isActive() || !state.ipAddress().equals(session.ipAddress())
+                    || !state.userAgent().equals(session.userAgent())) {
+                return false;
+            }
+            session.rebind(ipAddress, userAgent);
+            return true;
         }
 
         @Override

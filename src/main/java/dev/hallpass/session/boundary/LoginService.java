@@ -1,0 +1,79 @@
+package dev.hallpass.session.boundary;
+
+import dev.hallpass.account.boundary.AccountService;
+import dev.hallpass.account.boundary.Caller;
+import dev.hallpass.account.boundary.Credentials;
+import dev.hallpass.account.control.Usernames;
+import dev.hallpass.audit.boundary.Anomalies;
+import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.audit.boundary.SecurityEvents;
+import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.session.control.SessionLimitReached;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * A login from start to end: throttling (before any password work), the password check, the session
+ * under its limits, and the security events of each outcome. A user name is written to an event only
+ * when such an account exists: a password typed into the name field must not end up in the log.
+ */
+@ApplicationScoped
+public class LoginService {
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SecurityEvents events;
+
+    @Inject
+    Anomalies anomalies;
+
+    public StartedSession login(Credentials credentials, boolean rememberMe, ClientInfo client,
+                                Optional<String> presentedSecret) {
+        String account = Usernames.canonical(credentials.username());
+        try {
+            throttle.attempt(account, client.ipAddress());
+        } catch (TooManyLoginAttempts throttled) {
+            events.record(SecurityEvent.Type.LOGIN_THROTTLED, existing(account), null, client,
+                    "refused before the password check; retry after " + throttled.retryAfterSeconds() + " s");
+            throw throttled;
+        }
+        Optional<Caller> caller = accounts.authenticate(credentials);
+        if (caller.isEmpty()) {
+            String known = existing(account);
+            events.record(SecurityEvent.Type.LOGIN_FAILED, known, null, client,
+                    known == null ? "unknown account" : "wrong password or account disabled");
+            throw new LoginRejected();
+        }
+        throttle.succeeded(account, client.ipAddress());
+        return start(caller.get(), rememberMe, client, presentedSecret, "login");
+    }
+
+    /** A new session for a caller who has just proved who they are (login, own password change). */
+    public StartedSession start(Caller caller, boolean rememberMe, ClientInfo client, Optional<String> presentedSecret,
+                                String how) {
+        StartedSession started;
+        try {
+            started = sessions.start(caller, rememberMe, client, presentedSecret);
+        } catch (SessionLimitReached limit) {
+            events.record(SecurityEvent.Type.LOGIN_REJECTED_BY_LIMIT, caller.username(), null, client, limit.getMessage());
+            throw limit;
+        }
+        events.record(SecurityEvent.Type.LOGIN_SUCCEEDED, caller.username(), started.session().handle(), client,
+                how + (rememberMe ? ", remember me" : ""));
+        anomalies.loggedIn(caller.username(), started.session().handle(), client);
+        return started;
+    }
+
+    private String existing(String account) {
+        return accounts.find(account).map(found -> found.username()).orElse(null);
+    }
+}
