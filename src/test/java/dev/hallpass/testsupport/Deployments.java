@@ -59,11 +59,19 @@ public final class Deployments {
         return war.addClass(ContainerSessionProbe.class);
     }
 
+    /**
+     * Fast hashing, a known admin password, and the session limits and login throttling off: every
+     * request of a test comes from 127.0.0.1, and only the tests of those policies want them on.
+     */
     static Map<String, String> defaultSettings(String name) {
         return Map.of(
                 "hallpass.db.url", "jdbc:h2:file:" + freshDataDirectory(name).resolve("hallpass"),
                 "hallpass.password.iterations", "1000",
-                "hallpass.bootstrap.admin.password", ADMIN_PASSWORD);
+                "hallpass.bootstrap.admin.password", ADMIN_PASSWORD,
+                "hallpass.session.max-per-user", "0",
+                "hallpass.session.max-per-ip", "0",
+                "hallpass.login.throttle.account.attempts", "0",
+                "hallpass.login.throttle.ip.attempts", "0");
     }
 
     public static File packagedWar() {

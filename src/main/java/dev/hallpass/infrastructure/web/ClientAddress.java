@@ -27,7 +27,7 @@ public class ClientAddress {
     @Inject
     HttpServletRequest current;
 
-    private List<IpAddresses.Range> trustedProxies = List.of();
+    List<IpAddresses.Range> trustedProxies = List.of();
 
     @PostConstruct
     void readSettings() {

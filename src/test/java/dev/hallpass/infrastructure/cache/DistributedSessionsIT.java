@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +49,8 @@ class DistributedSessionsIT {
 
     static final Duration LOCAL_TTL = Duration.ofSeconds(10);
     static final String PASSWORD = "correct horse battery staple";
+    static final int MAX_PER_USER = 5;
+    static final int ATTEMPTS = 50;
 
     static PostgresDatabase database;
     static RedisProcess redis;
@@ -63,14 +69,21 @@ class DistributedSessionsIT {
         Path work = Deployments.freshDataDirectory("distributed");
         database = PostgresDatabase.create("distributed");
         redis = RedisProcess.start(work.resolve("redis"));
-        Map<String, String> settings = Map.of(
-                "hallpass.db.url", database.jdbcUrl(),
-                "hallpass.redis.url", redis.url(),
-                "hallpass.password.iterations", "1000",
-                "hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD,
-                "hallpass.cache.local-ttl", LOCAL_TTL.toString(),
-                "hallpass.session.cleanup-interval", "PT1S",
-                "hallpass.session.retention", "PT2S");
+        // Every request comes from 127.0.0.1: the per-IP limit and throttle would count all tests as one
+        // client. Per account, each attempt takes a token before the password check (parallel guesses
+        // cannot slip past), so the crowd test's 50 simultaneous logins need 50 attempts.
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("hallpass.db.url", database.jdbcUrl()),
+                Map.entry("hallpass.redis.url", redis.url()),
+                Map.entry("hallpass.password.iterations", "1000"),
+                Map.entry("hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD),
+                Map.entry("hallpass.cache.local-ttl", LOCAL_TTL.toString()),
+                Map.entry("hallpass.session.cleanup-interval", "PT1S"),
+                Map.entry("hallpass.session.retention", "PT2S"),
+                Map.entry("hallpass.session.max-per-user", Integer.toString(MAX_PER_USER)),
+                Map.entry("hallpass.session.max-per-ip", "0"),
+                Map.entry("hallpass.login.throttle.account.attempts", Integer.toString(ATTEMPTS)),
+                Map.entry("hallpass.login.throttle.ip.attempts", "0"));
         CompletableFuture<PayaraMicroProcess> startA = CompletableFuture.supplyAsync(
                 () -> PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("a"), settings));
         CompletableFuture<PayaraMicroProcess> startB = CompletableFuture.supplyAsync(
@@ -196,6 +209,73 @@ class DistributedSessionsIT {
         replies.forEach(reply -> assertEquals(200, reply.status(), reply::toString));
         assertEquals(1, replies.stream().map(reply -> reply.json().getString("refresh_token")).distinct().count());
         assertEquals(200, me(b, session), "no theft was detected: the session lives on");
+    }
+
+    /**
+     * 50 logins of one user at once, alternating between the nodes, while a checker reads the live
+     * sessions in the database as fast as it can: never more than the limit, and at the end exactly
+     * the limit's worth of cookies work, on both nodes.
+     */
+    @Test
+    void fiftyParallelLoginsOverTwoNodesNeverLeaveMoreThanTheLimitAlive() throws Exception {
+        String user = newUser("crowd");
+        String live = "select count(*) from hp_session where username = '" + user + "' and status = 'ACTIVE'";
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService crowd = Executors.newFixedThreadPool(ATTEMPTS);
+        AtomicBoolean racing = new AtomicBoolean(true);
+        AtomicLong mostSeen = new AtomicLong();
+        AtomicLong checks = new AtomicLong();
+        CompletableFuture<Void> checker = CompletableFuture.runAsync(() -> {
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                while (racing.get() && checks.get() < 1_000_000) {
+                    try (ResultSet count = statement.executeQuery(live)) {
+                        count.next();
+                        mostSeen.accumulateAndGet(count.getLong(1), Math::max);
+                        checks.incrementAndGet();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<CompletableFuture<Reply>> logins = IntStream.range(0, ATTEMPTS)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Logins.login(i % 2 == 0 ? a : b, user, PASSWORD);
+                }, crowd)).toList();
+        start.countDown();
+        List<Reply> replies = logins.stream().map(CompletableFuture::join).toList();
+        racing.set(false);
+        checker.join();
+        crowd.shutdown();
+
+        replies.forEach(reply -> assertEquals(200, reply.status(), reply::toString));
+        System.out.println("50 parallel logins: most live sessions seen " + mostSeen.get() + " in " + checks.get() + " checks");
+        assertTrue(mostSeen.get() <= MAX_PER_USER && checks.get() > 0, "at most 5 live at any moment, saw " + mostSeen.get());
+        assertEquals(MAX_PER_USER, rows(live));
+        List<String> secrets = replies.stream().map(reply -> reply.setCookie(Logins.COOKIE).orElseThrow().value()).toList();
+        await(() -> secrets.stream().filter(secret -> me(a, secret) == 200).count() == MAX_PER_USER
+                && secrets.stream().filter(secret -> me(b, secret) == 200).count() == MAX_PER_USER,
+                Duration.ofSeconds(2), "exactly 5 cookies working on both nodes");
+    }
+
+    @Test
+    void failedLoginsCountOnEveryNodeThroughRedis() {
+        String user = newUser("guessed");
+        for (int i = 0; i < ATTEMPTS; i++) {
+            assertEquals(401, Logins.login(i % 2 == 0 ? a : b, user, "wrong").status());
+        }
+
+        Reply onA = Logins.login(a, user, PASSWORD);
+        Reply onB = Logins.login(b, user, PASSWORD);
+
+        assertEquals(429, onA.status(), onA::toString);
+        assertEquals(429, onB.status(), "failures spread over two nodes all count: " + onB);
+        assertTrue(Long.parseLong(onB.header("Retry-After").orElseThrow()) > 0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.SecurityEventLog;
 import dev.hallpass.testsupport.ServerClock;
 import dev.hallpass.testsupport.SetCookie;
 import jakarta.json.Json;
@@ -41,12 +42,14 @@ class RefreshTokenIT {
     static final Duration ABSOLUTE = Duration.ofHours(2);
     static final String PASSWORD = "correct horse battery staple";
     static final String CLIENT_SECRET = "orders-service-secret-for-tests";
+    static final int STORM_MAX = 5;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withMovableClock(Deployments.hallpass("refresh-tokens", Map.of(
                 "hallpass.token.refresh-grace", GRACE.toString(),
                 "hallpass.session.absolute-timeout", ABSOLUTE.toString(),
+                "hallpass.anomaly.refresh-storm.max", Integer.toString(STORM_MAX),
                 "hallpass.token.clients", "orders:" + java.util.Base64.getUrlEncoder().withoutPadding()
                         .encodeToString(dev.hallpass.token.control.ClientCredentials.sha256(CLIENT_SECRET)))));
     }
@@ -158,11 +161,24 @@ class RefreshTokenIT {
         assertInvalidGrant(refresh(next));
         assertEquals(401, http.get("api/auth/me", cookie(client.sessionSecret())).status(), "the session is ended");
         assertEquals(401, bearerMe(access).status(), "and its access tokens refused");
-        Reply events = http.get("api/admin/security-events?user=" + client.username(), cookie(Logins.adminSecret(http)));
-        assertEquals(200, events.status(), events::toString);
-        List<JsonObject> recorded = Json.createReader(new java.io.StringReader(events.body())).readArray().getValuesAs(JsonObject.class);
-        assertEquals(1, recorded.size(), events.body());
-        assertEquals("REFRESH_TOKEN_REUSE", recorded.get(0).getString("type"));
+        JsonObject theft = SecurityEventLog.assertRecordedOnce(http, Logins.adminSecret(http), "REFRESH_TOKEN_REUSE",
+                client.username());
+        assertFalse(theft.getString("sessionHandle").isEmpty());
+    }
+
+    @Test
+    void moreRefreshesOfOneFamilyThanAClientNeedsAreReportedAsAStormOnce() {
+        Client client = apiClient();
+        String token = client.refreshToken();
+        for (int i = 0; i < STORM_MAX + 3; i++) {
+            Reply rotated = refresh(token);
+            assertEquals(200, rotated.status(), "a storm is a signal, not a refusal: " + rotated);
+            token = rotated.json().getString("refresh_token");
+        }
+
+        JsonObject storm = SecurityEventLog.assertRecordedOnce(http, Logins.adminSecret(http), "REFRESH_STORM",
+                client.username());
+        assertTrue(storm.getString("detail").contains("more than " + STORM_MAX), storm::toString);
     }
 
     @Test
