@@ -312,7 +312,7 @@ class SessionPoliciesIT {
 
         String killed = secret(user, address);
         String handle = http.get("api/auth/me", "X-Forwarded-For", address, "Cookie", COOKIE + "=" + killed).json()
-                .getString("sessionHandle");
+                .getJsonObject("session").getString("handle");
         assertEquals(204, http.send("DELETE", "api/admin/sessions/" + handle, null, null, Logins.cookie(admin())).status());
         assertEquals(401, me(killed, address));
         assertEquals(404, http.send("DELETE", "api/admin/sessions/" + handle, null, null, Logins.cookie(admin())).status(),
