@@ -60,7 +60,9 @@ node_start() {
     props+=("$1"); shift
   done
   mkdir -p "$WORK/$name/tmp"
+  # every benchmark client is 127.0.0.1: the per-IP session limit would count them all as one client
   java -Xmx1g -Djava.io.tmpdir="$WORK/$name/tmp" -Dhallpass.bootstrap.admin.password=bench-admin-password \
+       -Dhallpass.session.max-per-ip=0 \
        "${props[@]}" -jar "$PAYARA_JAR" "${wars[@]}" --nohazelcast --port "$port" \
        --prebootcommandfile payara-config/test/pre-boot-commands.asadmin >"$WORK/$name.log" 2>&1 &
   PIDS+=("$!")
