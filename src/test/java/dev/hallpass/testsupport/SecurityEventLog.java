@@ -44,7 +44,8 @@ public final class SecurityEventLog {
         return events.get(0);
     }
 
-    private static void sleep(Duration duration) {
+    /** Waits a moment (for something written off the request path that should not appear). */
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

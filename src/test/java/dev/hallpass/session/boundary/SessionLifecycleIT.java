@@ -43,7 +43,10 @@ class SessionLifecycleIT {
                 Map.of("hallpass.session.idle-timeout", IDLE.toString(),
                         "hallpass.session.absolute-timeout", ABSOLUTE.toString(),
                         "hallpass.session.touch-interval", TOUCH.toString(),
-                        "hallpass.session.remember-me.absolute-timeout", REMEMBER_ABSOLUTE.toString()))));
+                        "hallpass.session.remember-me.absolute-timeout", REMEMBER_ABSOLUTE.toString(),
+                        // these tests log in as the bootstrap admin; the admin's shorter idle timeout
+                        // is SessionPoliciesIT's subject, here it must not undercut the ordinary one
+                        "hallpass.session.admin.idle-timeout", IDLE.toString()))));
     }
 
     @ArquillianResource

@@ -361,7 +361,7 @@ class SessionPoliciesIT {
         secret(user, home);
         secret(user, home);
         SecurityEventLog.await(http, admin(), "LOGIN_SUCCEEDED", user, 2);
-        sleep(Duration.ofMillis(300));
+        SecurityEventLog.sleep(Duration.ofMillis(300));
         assertEquals(List.of(), SecurityEventLog.await(http, admin(), "NEW_NETWORK", user, 0),
                 "neither the first login nor a second from the same network");
 
@@ -388,15 +388,6 @@ class SessionPoliciesIT {
             Reply refused = http.get("api/admin/security-events?" + bad, Logins.cookie(admin()));
             assertEquals(400, refused.status(), bad + ": " + refused);
             assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
