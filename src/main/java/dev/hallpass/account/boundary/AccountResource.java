@@ -3,7 +3,6 @@ package dev.hallpass.account.boundary;
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.CurrentSession;
-import dev.hallpass.problem.Unauthenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,10 +35,6 @@ public class AccountResource {
     @Inject
     ClientAddress clients;
 
-    private String admin() {
-        return current.username().orElseThrow(Unauthenticated::new);
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAccountRequest body, @Context UriInfo uri) {
@@ -51,20 +46,20 @@ public class AccountResource {
     @POST
     @Path("{username}/disable")
     public AccountView disable(@PathParam("username") String username) {
-        return accounts.setEnabled(username, false, admin(), clients.current());
+        return accounts.setEnabled(username, false, current.requireUsername(), clients.current());
     }
 
     @POST
     @Path("{username}/enable")
     public AccountView enable(@PathParam("username") String username) {
-        return accounts.setEnabled(username, true, admin(), clients.current());
+        return accounts.setEnabled(username, true, current.requireUsername(), clients.current());
     }
 
     @PUT
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resetPassword(@PathParam("username") String username, PasswordRequest body) {
-        accounts.resetPassword(username, PasswordRequest.require(body), admin(), clients.current());
+        accounts.resetPassword(username, PasswordRequest.require(body), current.requireUsername(), clients.current());
         return Response.noContent().build();
     }
 
@@ -73,7 +68,7 @@ public class AccountResource {
     @Path("{username}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountView setRoles(@PathParam("username") String username, RolesRequest body) {
-        return accounts.setRoles(username, RolesRequest.require(body), admin(), clients.current());
+        return accounts.setRoles(username, RolesRequest.require(body), current.requireUsername(), clients.current());
     }
 
     @GET

@@ -86,10 +86,10 @@ public class AccountService {
 
     /**
      * The user changes their own password, proving the current one; every session and token ends
-     * (the caller then gets a new session: a new secret at a change of credentials).
+     * (the caller then gets a new session: a new secret at a change of credentials). Returns the caller.
      */
     @Transactional
-    public void changeOwnPassword(String username, String currentPassword, String newPassword, ClientInfo client) {
+    public Caller changeOwnPassword(String username, String currentPassword, String newPassword, ClientInfo client) {
         Account account = existing(username);
         if (!hasher.verify(currentPassword, account.passwordHash())) {
             throw new InvalidInput("currentPassword", "is not the current password");
@@ -98,6 +98,7 @@ public class AccountService {
         account.replacePasswordHash(hasher.hash(newPassword));
         changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
                 "changed by the user"));
+        return new Caller(account.username(), account.roles());
     }
 
     /**

@@ -150,11 +150,6 @@ public class LayeredSessionStore implements SessionStore {
         return database.findActiveByUser(username, now);
     }
 
-    @Override
-    public long countActiveByUser(String username, Instant now) {
-        return database.countActiveByUser(username, now);
-    }
-
     /** Long enough to outlive any entry written before the end. */
     Duration tombstoneTtl() {
         return redisMaxTtl;

@@ -185,17 +185,6 @@ public class JpaSessionStore implements SessionStore {
                 .toList();
     }
 
-    @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long countActiveByUser(String username, Instant now) {
-        return em.createQuery("select count(s) from Session s where s.username = :username and s.status = :active "
-                        + "and s.idleExpiresAt > :now and s.absoluteExpiresAt > :now", Long.class)
-                .setParameter("username", username)
-                .setParameter("active", SessionStatus.ACTIVE)
-                .setParameter("now", now)
-                .getSingleResult();
-    }
-
     /** Handles of the sessions that ended after {@code since}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> findHandlesEndedSince(Instant since) {

@@ -44,6 +44,11 @@ public class CurrentSession {
         return get().map(ActiveSession::username).or(() -> bearer().map(VerifiedAccessToken::username));
     }
 
+    /** Who is calling; 401 if nobody is (for resources already limited to authenticated callers). */
+    public String requireUsername() {
+        return username().orElseThrow(Unauthenticated::new);
+    }
+
     /** The handle of the caller's session, by cookie or bearer token. */
     public Optional<String> handle() {
         return get().map(ActiveSession::handle).or(() -> bearer().map(VerifiedAccessToken::sessionHandle));

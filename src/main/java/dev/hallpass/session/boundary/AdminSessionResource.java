@@ -3,7 +3,6 @@ package dev.hallpass.session.boundary;
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.infrastructure.web.CurrentSession;
-import dev.hallpass.problem.Unauthenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +36,7 @@ public class AdminSessionResource {
     @DELETE
     @Path("sessions/{handle}")
     public Response kill(@PathParam("handle") String handle) {
-        if (!sessions.kill(handle, admin())) {
+        if (!sessions.kill(handle, current.requireUsername())) {
             throw new NotFoundException("No live session " + handle);
         }
         return Response.noContent().build();
@@ -47,11 +46,7 @@ public class AdminSessionResource {
     @DELETE
     @Path("accounts/{username}/sessions")
     public JsonObject killAll(@PathParam("username") String username) {
-        int ended = sessions.killAll(Usernames.parse(username), admin());
+        int ended = sessions.killAll(Usernames.parse(username), current.requireUsername());
         return Json.createObjectBuilder().add("ended", ended).build();
-    }
-
-    private String admin() {
-        return current.username().orElseThrow(Unauthenticated::new);
     }
 }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Cookie-session login, "who am I" and logout. Application-scoped: the container then creates and
@@ -96,7 +95,7 @@ public class AuthResource {
     @Path("logout-all")
     @Authenticated
     public Response logoutAll() {
-        String username = current.username().orElseThrow(Unauthenticated::new);
+        String username = current.requireUsername();
         sessions.logoutAll(username, current.handle().orElse(null), clients.of(request));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear()).build();
     }
@@ -113,8 +112,8 @@ public class AuthResource {
         ActiveSession session = current.require();
         PasswordChange change = PasswordChange.require(body);
         ClientInfo client = clients.of(request);
-        accounts.changeOwnPassword(session.username(), change.currentPassword(), change.newPassword(), client);
-        Caller caller = new Caller(session.username(), Set.copyOf(accounts.find(session.username()).orElseThrow().roles()));
+        Caller caller = accounts.changeOwnPassword(session.username(), change.currentPassword(), change.newPassword(),
+                client);
         StartedSession started = logins.start(caller, session.rememberMe(), client, Optional.empty(), "password change");
         return Response.ok(MeResponse.of(started.session())).header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();
     }

@@ -1,6 +1,7 @@
 package dev.hallpass.session.boundary;
 
 import dev.hallpass.account.boundary.AccountService;
+import dev.hallpass.account.boundary.AccountView;
 import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.account.boundary.Credentials;
 import dev.hallpass.account.control.Usernames;
@@ -74,6 +75,6 @@ public class LoginService {
     }
 
     private String existing(String account) {
-        return accounts.find(account).map(found -> found.username()).orElse(null);
+        return accounts.find(account).map(AccountView::username).orElse(null);
     }
 }

@@ -226,17 +226,16 @@ public class SessionService {
     }
 
     void onAccountChanged(@Observes AccountChanged change) {
-        EndReason reason = switch (change.change()) {
-            case DISABLED -> EndReason.ACCOUNT_DISABLED;
-            case PASSWORD_CHANGED -> EndReason.PASSWORD_CHANGED;
-            case ROLES_CHANGED -> EndReason.PRIVILEGE_CHANGED;
-        };
+        switch (change.change()) {
+            case DISABLED -> endAllFor(change, EndReason.ACCOUNT_DISABLED, SecurityEvent.Type.ACCOUNT_DISABLED);
+            case PASSWORD_CHANGED -> endAllFor(change, EndReason.PASSWORD_CHANGED, SecurityEvent.Type.PASSWORD_CHANGED);
+            case ROLES_CHANGED -> endAllFor(change, EndReason.PRIVILEGE_CHANGED, SecurityEvent.Type.ROLES_CHANGED);
+        }
+    }
+
+    /** Ends every session of the changed account and records the change once, with how many ended. */
+    private void endAllFor(AccountChanged change, EndReason reason, SecurityEvent.Type type) {
         int count = endAll(change.username(), reason, null);
-        SecurityEvent.Type type = switch (change.change()) {
-            case DISABLED -> SecurityEvent.Type.ACCOUNT_DISABLED;
-            case PASSWORD_CHANGED -> SecurityEvent.Type.PASSWORD_CHANGED;
-            case ROLES_CHANGED -> SecurityEvent.Type.ROLES_CHANGED;
-        };
         incidents.accept(new SessionIncident(type, change.username(), null, change.client(),
                 change.detail() + "; " + count + " session(s) ended"));
     }

@@ -8,16 +8,9 @@ public final class SessionLimitReached extends ProblemException {
     /** Whose limit: the user's or the client address's. */
     public enum Scope { USER, IP }
 
-    private final Scope scope;
-
     public SessionLimitReached(Scope scope, int limit) {
         super(409, "Too many sessions", scope == Scope.USER
                 ? "This account already has " + limit + " active sessions, the most allowed; log out on another device first"
                 : "This network address already holds " + limit + " active sessions, the most allowed");
-        this.scope = scope;
-    }
-
-    public Scope scope() {
-        return scope;
     }
 }

@@ -25,7 +25,7 @@ public record SessionLimits(int maxPerUser, int maxPerIp, Policy policy) {
             throw new IllegalArgumentException("hallpass.session.limit-policy must be evict-oldest or reject, was " + value);
         }
 
-        public String configName() {
+        private String configName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }

@@ -38,6 +38,4 @@ public interface SessionStore {
 
     /** The user's sessions that are active and not yet expired at {@code now}, newest first (an indexed query). */
     List<SessionState> findActiveByUser(String username, Instant now);
-
-    long countActiveByUser(String username, Instant now);
 }

@@ -110,10 +110,15 @@ class SessionPoliciesIT {
         return reply.setCookie(COOKIE).orElseThrow().value();
     }
 
-    private int me(String secret, String ip, String... more) {
+    /** Headers of a request with the session cookie from {@code ip} (behind the trusted proxy), plus {@code more}. */
+    private static String[] from(String ip, String secret, String... more) {
         List<String> headers = new ArrayList<>(List.of("X-Forwarded-For", ip, "Cookie", COOKIE + "=" + secret));
         headers.addAll(Arrays.asList(more));
-        return http.get("api/auth/me", headers.toArray(String[]::new)).status();
+        return headers.toArray(String[]::new);
+    }
+
+    private int me(String secret, String ip, String... more) {
+        return http.get("api/auth/me", from(ip, secret, more)).status();
     }
 
     private JsonObject once(SecurityEvent.Type type, String user) {
@@ -142,7 +147,7 @@ class SessionPoliciesIT {
         for (int i = 1; i <= MAX_PER_USER; i++) {
             assertEquals(200, me(secrets.get(i), addresses.get(i)), "session " + i + " lives");
         }
-        Reply devices = http.get("api/sessions", "X-Forwarded-For", addresses.get(1), "Cookie", COOKIE + "=" + secrets.get(1));
+        Reply devices = http.get("api/sessions", from(addresses.get(1), secrets.get(1)));
         assertEquals(MAX_PER_USER, Json.createReader(new StringReader(devices.body())).readArray().size(), devices::toString);
         JsonObject evicted = once(SecurityEvent.Type.SESSION_EVICTED, user);
         assertTrue(evicted.getString("detail").contains("make room"), evicted::toString);
@@ -270,7 +275,7 @@ class SessionPoliciesIT {
 
         Reply changed = http.send("PUT", "api/auth/password", "application/json",
                 "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"a brand new long password\"}",
-                "X-Forwarded-For", here, "Cookie", COOKIE + "=" + secret);
+                from(here, secret));
 
         assertEquals(200, changed.status(), changed::toString);
         String renewed = changed.setCookie(COOKIE).orElseThrow().value();
@@ -282,7 +287,7 @@ class SessionPoliciesIT {
 
         Reply wrong = http.send("PUT", "api/auth/password", "application/json",
                 "{\"currentPassword\":\"not it\",\"newPassword\":\"another long password\"}",
-                "X-Forwarded-For", here, "Cookie", COOKIE + "=" + renewed);
+                from(here, renewed));
         assertEquals(400, wrong.status(), wrong::toString);
         assertEquals(200, me(renewed, here), "a wrong current password changes nothing");
     }
@@ -306,12 +311,11 @@ class SessionPoliciesIT {
         String user = newUser("ends");
         String address = newAddress();
         String loggedOut = secret(user, address);
-        assertEquals(204, http.send("POST", "api/auth/logout", null, null, "X-Forwarded-For", address,
-                "Cookie", COOKIE + "=" + loggedOut).status());
+        assertEquals(204, http.send("POST", "api/auth/logout", null, null, from(address, loggedOut)).status());
         once(SecurityEvent.Type.LOGOUT, user);
 
         String killed = secret(user, address);
-        String handle = http.get("api/auth/me", "X-Forwarded-For", address, "Cookie", COOKIE + "=" + killed).json()
+        String handle = http.get("api/auth/me", from(address, killed)).json()
                 .getJsonObject("session").getString("handle");
         assertEquals(204, http.send("DELETE", "api/admin/sessions/" + handle, null, null, Logins.cookie(admin())).status());
         assertEquals(401, me(killed, address));
@@ -325,8 +329,7 @@ class SessionPoliciesIT {
         once(SecurityEvent.Type.IDLE_TIMEOUT, user);
 
         String everywhere = secret(user, address);
-        assertEquals(204, http.send("POST", "api/auth/logout-all", null, null, "X-Forwarded-For", address,
-                "Cookie", COOKIE + "=" + everywhere).status());
+        assertEquals(204, http.send("POST", "api/auth/logout-all", null, null, from(address, everywhere)).status());
         once(SecurityEvent.Type.LOGOUT_ALL, user);
 
         secret(user, address);

@@ -311,10 +311,5 @@ class SessionServiceTest {
             return sessions.values().stream().filter(s -> s.username().equals(username) && s.isActive())
                     .map(SessionState::of).filter(s -> s.expiryAt(now).isEmpty()).toList();
         }
-
-        @Override
-        public long countActiveByUser(String username, Instant now) {
-            return findActiveByUser(username, now).size();
-        }
     }
 }
