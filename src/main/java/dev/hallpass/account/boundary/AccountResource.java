@@ -3,10 +3,12 @@ package dev.hallpass.account.boundary;
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.problem.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +37,16 @@ public class AccountResource {
 
     @Inject
     ClientAddress clients;
+
+    /** {@code GET /api/admin/accounts?q=&offset=&limit=}: accounts by name (prefix {@code q}), total in {@code X-Total-Count}. */
+    @GET
+    public Response search(@QueryParam("q") String q, @QueryParam("offset") @DefaultValue("0") String offset,
+                           @QueryParam("limit") @DefaultValue("50") String limit) {
+        String prefix = Parameters.text(q, "q", 64).orElse("");
+        return Response.ok(accounts.search(prefix, Parameters.number(offset, "offset", 0, Integer.MAX_VALUE),
+                        Parameters.number(limit, "limit", 1, 500)))
+                .header("X-Total-Count", accounts.count(prefix)).build();
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

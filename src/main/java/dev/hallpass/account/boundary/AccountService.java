@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -124,5 +125,15 @@ public class AccountService {
 
     public Optional<AccountView> find(String username) {
         return accounts.findByUsername(Usernames.canonical(username)).map(AccountView::of);
+    }
+
+    /** Accounts whose name starts with {@code prefix} (blank: all), by name; one page. */
+    public List<AccountView> search(String prefix, int offset, int limit) {
+        return accounts.search(Usernames.canonical(prefix), offset, limit).stream()
+                .map(AccountView::of).toList();
+    }
+
+    public long count(String prefix) {
+        return accounts.count(Usernames.canonical(prefix));
     }
 }

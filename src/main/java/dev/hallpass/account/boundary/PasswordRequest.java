@@ -2,10 +2,10 @@ package dev.hallpass.account.boundary;
 
 import dev.hallpass.problem.Fields;
 
-/** Body of {@code PUT /api/admin/accounts/{username}/password}. */
+/** A password in a body: {@code PUT /api/admin/accounts/{username}/password}, {@code DELETE /api/sessions/…}. */
 public record PasswordRequest(String password) {
 
-    static String require(PasswordRequest body) {
+    public static String require(PasswordRequest body) {
         return Fields.requireText(Fields.requireBody(body).password, "password", 1024);
     }
 

@@ -8,7 +8,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,5 +64,10 @@ public class SecurityEvents {
 
     public long count(SecurityEventQuery query) {
         return repository.count(query);
+    }
+
+    /** How many events of the type occurred in each minute of {@code [from, to)}, by the minute's start. */
+    public Map<Instant, Long> perMinute(SecurityEvent.Type type, Instant from, Instant to) {
+        return repository.perMinute(type, from, to);
     }
 }

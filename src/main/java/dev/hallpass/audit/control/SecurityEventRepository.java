@@ -1,7 +1,9 @@
 package dev.hallpass.audit.control;
 
 import dev.hallpass.audit.entity.SecurityEvent;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The security events; implemented with JPA in infrastructure. */
 public interface SecurityEventRepository {
@@ -14,4 +16,7 @@ public interface SecurityEventRepository {
 
     /** How many events match, ignoring paging. */
     long count(SecurityEventQuery query);
+
+    /** How many events of the type occurred in each minute (by its start) of {@code [from, to)}; empty minutes absent. */
+    Map<Instant, Long> perMinute(SecurityEvent.Type type, Instant from, Instant to);
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -51,5 +52,23 @@ public class JpaAccountRepository implements AccountRepository {
         if (account != null) {
             account.replacePasswordHash(newHash);
         }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Account> search(String prefix, int offset, int limit) {
+        return em.createQuery("select a from Account a where a.username like :prefix escape '!' order by a.username", Account.class)
+                .setParameter("prefix", JpqlConditions.startingWith(prefix))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String prefix) {
+        return em.createQuery("select count(a) from Account a where a.username like :prefix escape '!'", Long.class)
+                .setParameter("prefix", JpqlConditions.startingWith(prefix))
+                .getSingleResult();
     }
 }

@@ -8,10 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Security events in the database; every filter maps onto an index (type, user or IP, then time). */
 @ApplicationScoped
@@ -41,23 +41,24 @@ public class JpaSecurityEventRepository implements SecurityEventRepository {
         return query("select count(e)", "", query, Long.class).getSingleResult();
     }
 
-    private <T> TypedQuery<T> query(String select, String order, SecurityEventQuery query, Class<T> type) {
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        query.type().ifPresent(t -> where(conditions, parameters, "e.type = :type", "type", t));
-        query.username().ifPresent(u -> where(conditions, parameters, "e.username = :user", "user", u));
-        query.ipPrefix().ifPresent(ip -> where(conditions, parameters, "e.ipAddress like :ip", "ip", ip + "%"));
-        query.from().ifPresent(f -> where(conditions, parameters, "e.occurredAt >= :from", "from", f));
-        query.to().ifPresent(t -> where(conditions, parameters, "e.occurredAt < :to", "to", t));
-        String filter = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        TypedQuery<T> typed = em.createQuery(select + " from SecurityEvent e" + filter + order, type);
-        parameters.forEach(typed::setParameter);
-        return typed;
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Instant, Long> perMinute(SecurityEvent.Type type, Instant from, Instant to) {
+        return PerMinute.counts(em, """
+                select minute, kind, count(*) from (
+                  select floor(extract(epoch from occurred_at) / 60) as minute, type as kind
+                  from hp_security_event where type = ?1 and occurred_at >= ?2 and occurred_at < ?3
+                ) events group by minute, kind""", type.name(), from, to)
+                .stream().collect(Collectors.toMap(PerMinute::minute, PerMinute::count));
     }
 
-    private static void where(List<String> conditions, Map<String, Object> parameters, String condition, String name,
-                              Object value) {
-        conditions.add(condition);
-        parameters.put(name, value);
+    private <T> TypedQuery<T> query(String select, String order, SecurityEventQuery query, Class<T> type) {
+        JpqlConditions where = new JpqlConditions();
+        query.type().ifPresent(t -> where.and("e.type = :type", "type", t));
+        query.username().ifPresent(u -> where.and("e.username = :user", "user", u));
+        query.ipPrefix().ifPresent(ip -> where.and("e.ipAddress like :ip", "ip", ip + "%"));
+        query.from().ifPresent(f -> where.and("e.occurredAt >= :from", "from", f));
+        query.to().ifPresent(t -> where.and("e.occurredAt < :to", "to", t));
+        return where.query(em, select + " from SecurityEvent e", order, type);
     }
 }

@@ -6,6 +6,7 @@ import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.session.entity.Device;
 import dev.hallpass.session.entity.Session;
 import dev.hallpass.session.entity.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,10 +126,11 @@ public class JpaSessionStore implements SessionStore {
 
     @Override
     public boolean rebind(SessionState session, String ipAddress, String userAgent) {
-        return em.createQuery("update Session s set s.ipAddress = :ip, s.userAgent = :agent where s.handle = :handle "
+        return em.createQuery("update Session s set s.ipAddress = :ip, s.userAgent = :agent, s.device = :device where s.handle = :handle "
                         + "and s.status = :active and coalesce(s.ipAddress, '') = :oldIp and coalesce(s.userAgent, '') = :oldAgent")
                 .setParameter("ip", ipAddress)
                 .setParameter("agent", userAgent)
+                .setParameter("device", Device.of(userAgent).label())
                 .setParameter("handle", session.handle())
                 .setParameter("active", SessionStatus.ACTIVE)
                 .setParameter("oldIp", session.ipAddress())

@@ -3,22 +3,27 @@ package dev.hallpass.session.boundary;
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.session.control.SessionFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Administrators end sessions: one by handle, or every session of a user. The end takes the same path
- * as a logout (every node at once) and is recorded with who did it.
+ * Administrators find sessions and end them: one by handle, or every session of a user, with an
+ * optional {@code reason}. The end takes the same path as a logout (every node at once) and is
+ * recorded with who did it and why.
  */
 @ApplicationScoped
 @Path("admin")
@@ -30,13 +35,28 @@ public class AdminSessionResource {
     SessionService sessions;
 
     @Inject
+    SessionSearch search;
+
+    @Inject
     CurrentSession current;
+
+    /**
+     * {@code GET /api/admin/sessions?user=&ip=&device=&state=&sort=&order=&offset=&limit=}: one page of
+     * sessions (live ones by default), the exact number of matches in {@code X-Total-Count}.
+     */
+    @GET
+    @Path("sessions")
+    public Response find(@BeanParam SessionSearchParameters query) {
+        SessionFilter filter = query.filter();
+        return Response.ok(search.page(filter, query.sort(), query.offset(), query.limit()))
+                .header("X-Total-Count", search.count(filter)).build();
+    }
 
     /** 204 when it ended now; 404 for an unknown handle or one that had ended already. */
     @DELETE
     @Path("sessions/{handle}")
-    public Response kill(@PathParam("handle") String handle) {
-        if (!sessions.kill(handle, current.requireUsername())) {
+    public Response kill(@PathParam("handle") String handle, @QueryParam("reason") String reason) {
+        if (!sessions.kill(handle, current.requireUsername(), reason)) {
             throw new NotFoundException("No live session " + handle);
         }
         return Response.noContent().build();
@@ -45,8 +65,8 @@ public class AdminSessionResource {
     /** Ends every live session of the user; answers how many. */
     @DELETE
     @Path("accounts/{username}/sessions")
-    public JsonObject killAll(@PathParam("username") String username) {
-        int ended = sessions.killAll(Usernames.parse(username), current.requireUsername());
+    public JsonObject killAll(@PathParam("username") String username, @QueryParam("reason") String reason) {
+        int ended = sessions.killAll(Usernames.parse(username), current.requireUsername(), reason);
         return Json.createObjectBuilder().add("ended", ended).build();
     }
 }

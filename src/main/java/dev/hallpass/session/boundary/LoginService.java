@@ -9,6 +9,7 @@ import dev.hallpass.audit.boundary.Anomalies;
 import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.problem.Forbidden;
 import dev.hallpass.session.control.SessionLimitReached;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,23 +40,37 @@ public class LoginService {
 
     public StartedSession login(Credentials credentials, boolean rememberMe, ClientInfo client,
                                 Optional<String> presentedSecret) {
+        Caller caller = prove(credentials, client, "login").orElseThrow(LoginRejected::new);
+        return start(caller, rememberMe, client, presentedSecret, "login");
+    }
+
+    /**
+     * A logged-in user types their password again before a sensitive step (ending another device's
+     * session): throttled and recorded like a login, so a stolen session cannot guess it.
+     */
+    public void confirmPassword(String username, String password, ClientInfo client) {
+        prove(new Credentials(username, password == null ? "" : password), client, "password confirmation")
+                .orElseThrow(() -> new Forbidden("The password is not right"));
+    }
+
+    private Optional<Caller> prove(Credentials credentials, ClientInfo client, String purpose) {
         String account = Usernames.canonical(credentials.username());
         try {
             throttle.attempt(account, client.ipAddress());
         } catch (TooManyLoginAttempts throttled) {
             events.record(SecurityEvent.Type.LOGIN_THROTTLED, existing(account), null, client,
-                    "refused before the password check; retry after " + throttled.retryAfterSeconds() + " s");
+                    purpose + " refused before the password check; retry after " + throttled.retryAfterSeconds() + " s");
             throw throttled;
         }
         Optional<Caller> caller = accounts.authenticate(credentials);
         if (caller.isEmpty()) {
             String known = existing(account);
             events.record(SecurityEvent.Type.LOGIN_FAILED, known, null, client,
-                    known == null ? "unknown account" : "wrong password or account disabled");
-            throw new LoginRejected();
+                    purpose + ": " + (known == null ? "unknown account" : "wrong password or account disabled"));
+            return Optional.empty();
         }
         throttle.succeeded(account, client.ipAddress());
-        return start(caller.get(), rememberMe, client, presentedSecret, "login");
+        return caller;
     }
 
     /** A new session for a caller who has just proved who they are (login, own password change). */

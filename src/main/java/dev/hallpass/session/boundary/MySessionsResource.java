@@ -1,16 +1,28 @@
 package dev.hallpass.session.boundary;
 
+import dev.hallpass.account.boundary.PasswordRequest;
 import dev.hallpass.infrastructure.web.Authenticated;
+import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.CurrentSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The caller's own live sessions (their devices). */
+/**
+ * The caller's own live sessions (their devices). Ending another one needs the password again, in the
+ * body: {@code {"password": "…"}}. Someone else's handle is answered 404, exactly like an unknown one.
+ */
 @ApplicationScoped
 @Path("sessions")
 @Authenticated
@@ -21,10 +33,38 @@ public class MySessionsResource {
     SessionService sessions;
 
     @Inject
+    LoginService logins;
+
+    @Inject
     CurrentSession current;
+
+    @Inject
+    ClientAddress clients;
 
     @GET
     public List<DeviceSession> list() {
         return sessions.sessionsOf(current.require());
+    }
+
+    /** Ends one other session of the caller: 204, or 404 when it is not a live session of theirs. */
+    @DELETE
+    @Path("{handle}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response end(@PathParam("handle") String handle, PasswordRequest body) {
+        ActiveSession caller = current.require();
+        logins.confirmPassword(caller.username(), PasswordRequest.require(body), clients.current());
+        if (!sessions.endOther(caller, handle)) {
+            throw new NotFoundException("No session " + handle);
+        }
+        return Response.noContent().build();
+    }
+
+    /** Ends every session of the caller but this one; answers how many. */
+    @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject endOthers(PasswordRequest body) {
+        ActiveSession caller = current.require();
+        logins.confirmPassword(caller.username(), PasswordRequest.require(body), clients.current());
+        return Json.createObjectBuilder().add("ended", sessions.endOthers(caller)).build();
     }
 }

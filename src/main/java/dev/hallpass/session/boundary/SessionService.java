@@ -6,9 +6,11 @@ import dev.hallpass.account.boundary.AccountChanged;
 import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.problem.Conflict;
 import dev.hallpass.session.control.ClientBinding;
 import dev.hallpass.session.control.ClientBindings;
 import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.NodeName;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
 import dev.hallpass.session.control.SessionState;
@@ -41,6 +43,7 @@ public class SessionService {
     private SessionTimeoutPolicy timeouts;
     private SessionLimits limits;
     private ClientBindings bindings;
+    private NodeName node;
     private Consumer<SessionEnded> ended;
     private Consumer<SessionIncident> incidents;
     /** Handles whose replayed pre-login cookie was reported lately: one event per minute is enough. */
@@ -53,17 +56,18 @@ public class SessionService {
 
     @Inject
     SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, SessionLimits limits,
-                   ClientBindings bindings, Event<SessionEnded> ended, Event<SessionIncident> incidents) {
-        this(store, clock, timeouts, limits, bindings, ended::fire, incidents::fire);
+                   ClientBindings bindings, NodeName node, Event<SessionEnded> ended, Event<SessionIncident> incidents) {
+        this(store, clock, timeouts, limits, bindings, node, ended::fire, incidents::fire);
     }
 
     SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, SessionLimits limits,
-                   ClientBindings bindings, Consumer<SessionEnded> ended, Consumer<SessionIncident> incidents) {
+                   ClientBindings bindings, NodeName node, Consumer<SessionEnded> ended, Consumer<SessionIncident> incidents) {
         this.store = store;
         this.clock = clock;
         this.timeouts = timeouts;
         this.limits = limits;
         this.bindings = bindings;
+        this.node = node;
         this.ended = ended;
         this.incidents = incidents;
     }
@@ -82,7 +86,7 @@ public class SessionService {
         String secret = SessionSecrets.newSecret();
         Session session = new Session(SessionSecrets.newHandle(), SessionSecrets.hash(secret), caller.username(),
                 caller.roles(), now, limitsInContext.idleExpiry(now, absoluteExpiry), absoluteExpiry, rememberMe,
-                client.ipAddress(), client.userAgent());
+                client.ipAddress(), client.userAgent(), node.value());
         List<EndedSession> madeRoom = store.create(session, limits, now);
         for (EndedSession old : madeRoom) {
             announce(old.session(), old.reason(), old.reason() == EndReason.EVICTED
@@ -213,16 +217,52 @@ public class SessionService {
         return count;
     }
 
-    /** An administrator ends one session; false if it had already ended. */
-    public boolean kill(String handle, String byAdmin) {
+    /** An administrator ends one session, saying why (may be blank); false if it had already ended. */
+    public boolean kill(String handle, String byAdmin, String why) {
         return store.findByHandle(handle).filter(SessionState::isActive)
-                .map(session -> end(session, EndReason.KILLED, clock.instant(), "ended by administrator " + byAdmin))
+                .map(session -> end(session, EndReason.KILLED, clock.instant(), killedBy(byAdmin, why)))
                 .orElse(false);
     }
 
-    /** An administrator ends every session of a user; returns how many. */
-    public int killAll(String username, String byAdmin) {
-        return endAll(username, EndReason.KILLED, "ended by administrator " + byAdmin);
+    /** An administrator ends every session of a user, saying why (may be blank); returns how many. */
+    public int killAll(String username, String byAdmin, String why) {
+        return endAll(username, EndReason.KILLED, killedBy(byAdmin, why));
+    }
+
+    private static String killedBy(String byAdmin, String why) {
+        String reason = why == null ? "" : why.strip().replaceAll("\\p{Cntrl}", " ");
+        reason = reason.length() > 200 ? reason.substring(0, 200) : reason;
+        return "ended by administrator " + byAdmin + (reason.isEmpty() ? "" : ": " + reason);
+    }
+
+    /**
+     * The user ends one of their other sessions (another device). Someone else's handle is answered
+     * exactly like an unknown one: false. The current session is ended by logging out, not here.
+     */
+    public boolean endOther(ActiveSession caller, String handle) {
+        if (caller.handle().equals(handle)) {
+            throw new Conflict("This is the current session", "Log out to end the session you are using");
+        }
+        return store.findByHandle(handle).filter(SessionState::isActive)
+                .filter(session -> session.username().equals(caller.username()))
+                .map(session -> end(session, EndReason.KILLED, clock.instant(), endedByOwner(caller)))
+                .orElse(false);
+    }
+
+    /** The user ends every session of theirs but the current one; returns how many. */
+    public int endOthers(ActiveSession caller) {
+        Instant now = clock.instant();
+        int count = 0;
+        for (SessionState session : store.findActiveByUser(caller.username(), now)) {
+            if (!session.handle().equals(caller.handle())) {
+                count += end(session, EndReason.KILLED, now, endedByOwner(caller)) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static String endedByOwner(ActiveSession caller) {
+        return "ended by the user from session " + caller.handle();
     }
 
     void onAccountChanged(@Observes AccountChanged change) {

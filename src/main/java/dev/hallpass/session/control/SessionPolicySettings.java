@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Reads the session limits and client bindings once; a bad value fails the deployment with a clear message. */
+/** Reads the session limits, client bindings and node name once; a bad value fails the deployment with a clear message. */
 @ApplicationScoped
 public class SessionPolicySettings {
 
@@ -25,5 +25,11 @@ public class SessionPolicySettings {
             @ConfigProperty(name = "hallpass.session.user-agent-binding", defaultValue = "log") String userAgent) {
         return new ClientBindings(ClientBinding.parse(ip, "hallpass.session.ip-binding"),
                 ClientBinding.parse(userAgent, "hallpass.session.user-agent-binding"));
+    }
+
+    @Produces
+    @Singleton
+    NodeName node(@ConfigProperty(name = "hallpass.node.name", defaultValue = " ") String name) {
+        return NodeName.configured(name);
     }
 }

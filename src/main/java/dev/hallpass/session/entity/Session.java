@@ -57,6 +57,14 @@ public class Session {
     @Column(name = "user_agent", length = 512)
     private String userAgent;
 
+    /** {@link Device#label()} of the user agent, stored for the console's device filter. */
+    @Column(nullable = false, length = 64)
+    private String device;
+
+    /** The node the login happened on. */
+    @Column(nullable = false, length = 64)
+    private String node;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private SessionStatus status;
@@ -77,7 +85,7 @@ public class Session {
 
     public Session(String handle, String secretHash, String username, Set<String> roles, Instant createdAt,
                    Instant idleExpiresAt, Instant absoluteExpiresAt, boolean rememberMe,
-                   String ipAddress, String userAgent) {
+                   String ipAddress, String userAgent, String node) {
         this.handle = requireText(handle, "handle");
         this.secretHash = requireText(secretHash, "secretHash");
         this.username = requireText(username, "username");
@@ -92,6 +100,8 @@ public class Session {
         this.rememberMe = rememberMe;
         this.ipAddress = ipAddress;
         this.userAgent = userAgent;
+        this.device = Device.of(userAgent).label();
+        this.node = node == null ? "" : node;
         this.status = SessionStatus.ACTIVE;
     }
 
@@ -114,6 +124,7 @@ public class Session {
     public void rebind(String newIpAddress, String newUserAgent) {
         this.ipAddress = newIpAddress;
         this.userAgent = newUserAgent;
+        this.device = Device.of(newUserAgent).label();
     }
 
     public void end(EndReason reason, Instant at) {
@@ -135,6 +146,8 @@ public class Session {
     public boolean rememberMe() { return rememberMe; }
     public String ipAddress() { return ipAddress; }
     public String userAgent() { return userAgent; }
+    public String device() { return device; }
+    public String node() { return node; }
     public SessionStatus status() { return status; }
     public Optional<EndReason> endReason() { return Optional.ofNullable(endReason); }
     public Optional<Instant> endedAt() { return Optional.ofNullable(endedAt); }

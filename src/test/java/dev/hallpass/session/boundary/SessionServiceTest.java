@@ -10,6 +10,7 @@ import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.session.control.ClientBinding;
 import dev.hallpass.session.control.ClientBindings;
 import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.NodeName;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
 import dev.hallpass.session.control.SessionState;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
 /** Expiry, touch throttling, timeouts by context, client binding and fixation, with time moved by an injected clock. */
 class SessionServiceTest {
 
+    private static final NodeName NODE = new NodeName("test-node");
+
     static final Duration IDLE = Duration.ofMinutes(30);
     static final Duration ABSOLUTE = Duration.ofHours(12);
     static final Duration TOUCH = Duration.ofMinutes(1);
@@ -55,7 +58,7 @@ class SessionServiceTest {
     }
 
     private SessionService serviceWith(ClientBindings bindings) {
-        return new SessionService(store, clock, policy, SessionLimits.NONE, bindings, endedEvents::add, incidents::add);
+        return new SessionService(store, clock, policy, SessionLimits.NONE, bindings, NODE, endedEvents::add, incidents::add);
     }
 
     private StartedSession login() {
@@ -164,7 +167,7 @@ class SessionServiceTest {
     void adminSessionsGetTheShorterIdleTimeoutEvenWithRememberMe() {
         SessionTimeoutPolicy withAdminIdle = new SessionTimeoutPolicy(policy.standard(), policy.rememberMe(),
                 Duration.ofMinutes(15));
-        service = new SessionService(store, clock, withAdminIdle, SessionLimits.NONE, ClientBindings.OFF,
+        service = new SessionService(store, clock, withAdminIdle, SessionLimits.NONE, ClientBindings.OFF, NODE,
                 endedEvents::add, incidents::add);
 
         StartedSession admin = service.start(new Caller("root", Set.of("admin", "user")), true, HOME, Optional.empty());

@@ -1,0 +1,40 @@
+package dev.hallpass.session.boundary;
+
+import dev.hallpass.account.control.Usernames;
+import dev.hallpass.problem.Parameters;
+import dev.hallpass.session.control.SessionFilter;
+import dev.hallpass.session.control.SessionSort;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+/** The query of {@code GET /api/admin/sessions}, parsed field by field (a 400 names the bad one). */
+public class SessionSearchParameters {
+
+    @QueryParam("user") String user;
+    @QueryParam("ip") String ip;
+    @QueryParam("device") String device;
+    @QueryParam("state") String state;
+    @QueryParam("sort") String sort;
+    @QueryParam("order") String order;
+    @QueryParam("offset") @DefaultValue("0") String offset;
+    @QueryParam("limit") @DefaultValue("50") String limit;
+
+    SessionFilter filter() {
+        return new SessionFilter(Parameters.present(user).map(Usernames::parse), Parameters.ipPrefix(ip, "ip"),
+                Parameters.text(device, "device", 64),
+                Parameters.choice(state, "state", SessionFilter.State.class).orElse(SessionFilter.State.LIVE));
+    }
+
+    SessionSort sort() {
+        return new SessionSort(Parameters.choice(sort, "sort", SessionSort.Column.class).orElse(SessionSort.DEFAULT.column()),
+                Parameters.present(order).map("asc"::equalsIgnoreCase).orElse(false));
+    }
+
+    int offset() {
+        return Parameters.number(offset, "offset", 0, Integer.MAX_VALUE);
+    }
+
+    int limit() {
+        return Parameters.number(limit, "limit", 1, SessionSearch.MAX_PAGE);
+    }
+}

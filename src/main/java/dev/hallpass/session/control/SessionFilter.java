@@ -1,0 +1,43 @@
+package dev.hallpass.session.control;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which sessions the console lists: every part optional. {@code username} is exact (canonical),
+ * {@code ipPrefix} matches the start of the address, {@code device} any part of the device label
+ * (case-insensitive); {@code state} is whether the session is live or how it ended.
+ */
+public record SessionFilter(Optional<String> username, Optional<String> ipPrefix, Optional<String> device, State state) {
+
+    /** What the session is now. A session that ran out without being ended counts as {@link #EXPIRED}. */
+    public enum State { LIVE, LOGGED_OUT, EXPIRED, REPLACED, REVOKED, ANY }
+
+    public static final SessionFilter LIVE = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(), State.LIVE);
+
+    private static final Pattern IP_PREFIX = Pattern.compile("[0-9A-Fa-f.:]{1,45}");
+
+    public SessionFilter {
+        ipPrefix = ipPrefix.map(String::strip).filter(p -> !p.isEmpty());
+        ipPrefix.filter(p -> !IP_PREFIX.matcher(p).matches()).ifPresent(p -> {
+            throw new IllegalArgumentException("an IP prefix holds only hex digits, '.' and ':'");
+        });
+        device = device.map(String::strip).filter(d -> !d.isEmpty());
+        device.filter(d -> d.length() > 64).ifPresent(d -> {
+            throw new IllegalArgumentException("a device filter is at most 64 characters");
+        });
+        if (state == null) {
+            throw new IllegalArgumentException("state is required");
+        }
+    }
+
+    public SessionFilter withUsername(String canonicalUsername) {
+        return new SessionFilter(Optional.of(canonicalUsername), ipPrefix, device, state);
+    }
+
+    /** The live part of what this filter matches; empty when it asks for ended sessions only. */
+    public Optional<SessionFilter> live() {
+        return state == State.LIVE || state == State.ANY
+                ? Optional.of(new SessionFilter(username, ipPrefix, device, State.LIVE)) : Optional.empty();
+    }
+}
