@@ -13,7 +13,7 @@ import java.util.Set;
 public record NewAccountRequest(String username, String password, List<String> roles) {
 
     /** Checks every field and reports all that are wrong at once. */
-    NewAccount toCommand() {
+    public NewAccount toCommand() {
         List<FieldProblem> problems = new ArrayList<>();
         String name = collect(problems, () -> Usernames.parse(username));
         Set<String> parsedRoles = collect(problems, () -> Roles.parse(roles));

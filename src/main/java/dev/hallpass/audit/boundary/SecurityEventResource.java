@@ -40,7 +40,7 @@ public class SecurityEventResource {
                 Parameters.instant(from, "from"), Parameters.instant(to, "to"),
                 Parameters.number(offset, "offset", 0, Integer.MAX_VALUE),
                 Parameters.number(limit, "limit", 1, SecurityEventQuery.MAX_LIMIT));
-        return Response.ok(events.find(query).stream().map(SecurityEventView::of).toList())
+        return Response.ok(events.find(query))
                 .header("X-Total-Count", events.count(query)).build();
     }
 }

@@ -58,8 +58,8 @@ public class SecurityEvents {
         }
     }
 
-    public List<SecurityEvent> find(SecurityEventQuery query) {
-        return repository.find(query);
+    public List<SecurityEventView> find(SecurityEventQuery query) {
+        return repository.find(query).stream().map(SecurityEventView::of).toList();
     }
 
     public long count(SecurityEventQuery query) {

@@ -45,10 +45,10 @@ public class JpaSecurityEventRepository implements SecurityEventRepository {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Instant, Long> perMinute(SecurityEvent.Type type, Instant from, Instant to) {
         return PerMinute.counts(em, """
-                select minute, kind, count(*) from (
-                  select floor(extract(epoch from occurred_at) / 60) as minute, type as kind
+                select bucket, kind, count(*) from (
+                  select floor(extract(epoch from occurred_at) / 60) as bucket, type as kind
                   from hp_security_event where type = ?1 and occurred_at >= ?2 and occurred_at < ?3
-                ) events group by minute, kind""", type.name(), from, to)
+                ) events group by bucket, kind""", type.name(), from, to)
                 .stream().collect(Collectors.toMap(PerMinute::minute, PerMinute::count));
     }
 

@@ -64,14 +64,14 @@ public class JpaSessionDirectory implements SessionDirectory {
     @Override
     public List<MinuteCount> endsPerMinute(Instant from, Instant to) {
         return PerMinute.counts(em, """
-                select minute, kind, count(*) from (
-                  select floor(extract(epoch from ended_at) / 60) as minute, end_reason as kind
+                select bucket, kind, count(*) from (
+                  select floor(extract(epoch from ended_at) / 60) as bucket, end_reason as kind
                   from hp_session where ended_at >= ?1 and ended_at < ?2
                   union all
-                  select floor(extract(epoch from idle_expires_at) / 60) as minute,
+                  select floor(extract(epoch from idle_expires_at) / 60) as bucket,
                          case when idle_expires_at = absolute_expires_at then 'ABSOLUTE_TIMEOUT' else 'IDLE_TIMEOUT' end
                   from hp_session where status = 'ACTIVE' and idle_expires_at >= ?1 and idle_expires_at < ?2
-                ) ends group by minute, kind""", from, to)
+                ) ends group by bucket, kind""", from, to)
                 .stream().map(c -> new MinuteCount(c.minute(), c.kind(), c.count())).toList();
     }
 

@@ -37,7 +37,10 @@ public class ResponseHardeningFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+        if (!request.getRequestURI().endsWith(".xhtml")) {
+            // Faces pages get theirs from PrimeFaces (web.xml primefaces.CSP_POLICY), with a nonce per response.
+            response.setHeader("Content-Security-Policy", contentSecurityPolicy);
+        }
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         if (request.isSecure()) {

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * Turns a valid session cookie into the container's caller principal and groups, so that
  * {@code @RolesAllowed} and {@code isUserInRole} work everywhere. Without a valid cookie the
- * request goes on anonymously; protected resources then answer 401 themselves.
+ * request goes on anonymously; protected resources then answer 401 themselves, except the pages
+ * web.xml protects (console, "my devices"), which send the browser to the login page and back.
  */
 @ApplicationScoped
 public class SessionCookieMechanism implements HttpAuthenticationMechanism {
@@ -59,7 +60,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
             return unavailable(response, storeUnavailable);
         }
         if (session.isEmpty()) {
-            return context.doNothing();
+            return context.isProtected() ? LoginPage.sendTo(request, response, context) : context.doNothing();
         }
         CurrentSession.attach(request, session.get());
         return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().username()), session.get().roles());

@@ -8,7 +8,9 @@ import dev.hallpass.account.control.PasswordHasher;
 import dev.hallpass.account.control.PasswordPolicy;
 import dev.hallpass.account.entity.Account;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +44,17 @@ class AccountServiceTest {
             @Override
             public void replacePasswordHash(long id, String hash) {
                 throw new AssertionError("no rehash expected");
+            }
+
+            @Override
+            public List<Account> search(String prefix, int offset, int limit) {
+                return accounts.values().stream().filter(a -> a.username().startsWith(prefix))
+                        .sorted(Comparator.comparing(Account::username)).skip(offset).limit(limit).toList();
+            }
+
+            @Override
+            public long count(String prefix) {
+                return search(prefix, 0, Integer.MAX_VALUE).size();
             }
         };
         service.create(new NewAccount("ivy", "a long enough password", Set.of("user")));

@@ -1,0 +1,110 @@
+package dev.hallpass.admin;
+
+import dev.hallpass.account.boundary.AccountService;
+import dev.hallpass.account.boundary.AccountView;
+import dev.hallpass.account.boundary.NewAccountRequest;
+import dev.hallpass.account.control.Roles;
+import dev.hallpass.infrastructure.web.ClientAddress;
+import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.infrastructure.web.FacesFeedback;
+import dev.hallpass.problem.Parameters;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Accounts: search by name, create, disable or enable, reset a password, change roles. Disabling,
+ * a reset and a change of roles each end every session of the account (the services see to it).
+ */
+@Named
+@ViewScoped
+public class AccountsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentSession current;
+
+    @Inject
+    ClientAddress clients;
+
+    private String query;
+    private String prefix = "";
+    private String username;
+    private String password;
+    private String roles = Roles.USER;
+    private AccountView selected;
+    private final PagedTable<AccountView> table = new PagedTable<>(this::count, this::page, AccountView::username);
+
+    public void search() {
+        FacesFeedback.attempt(() -> prefix = Parameters.text(query, "search", 64).orElse(""));
+    }
+
+    private long count() {
+        return accounts.count(prefix);
+    }
+
+    private List<AccountView> page(int offset, int limit, String sortField, boolean ascending) {
+        return accounts.search(prefix, offset, Math.min(limit, 500));
+    }
+
+    public void create() {
+        if (FacesFeedback.attempt(() -> accounts.create(new NewAccountRequest(username, password, roleList()).toCommand()))) {
+            FacesFeedback.info("Account created", username);
+            username = null;
+            roles = Roles.USER;
+        }
+        password = null;
+    }
+
+    public void select(AccountView account) {
+        selected = account;
+        password = null;
+        roles = String.join(" ", account.roles());
+    }
+
+    public void setEnabled(AccountView account, boolean enabled) {
+        FacesFeedback.attempt(() -> {
+            accounts.setEnabled(account.username(), enabled, current.requireUsername(), clients.current());
+            FacesFeedback.info(enabled ? "Account enabled" : "Account disabled",
+                    account.username() + (enabled ? " can log in again" : ": every session of it ended"));
+        });
+    }
+
+    public void resetPassword() {
+        FacesFeedback.attempt(() -> {
+            accounts.resetPassword(selected.username(), password, current.requireUsername(), clients.current());
+            FacesFeedback.info("Password reset", selected.username() + ": every session of it ended");
+        });
+        password = null;
+    }
+
+    public void changeRoles() {
+        FacesFeedback.attempt(() -> {
+            accounts.setRoles(selected.username(), Roles.parse(roleList()), current.requireUsername(), clients.current());
+            FacesFeedback.info("Roles changed", selected.username() + ": every session of it ended");
+        });
+    }
+
+    /** Roles as typed: separated by spaces or commas. */
+    private List<String> roleList() {
+        return Arrays.stream(Parameters.present(roles).orElse("").split("[\\s,]+")).filter(r -> !r.isEmpty()).toList();
+    }
+
+    public PagedTable<AccountView> getTable() { return table; }
+    public AccountView getSelected() { return selected; }
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getRoles() { return roles; }
+    public void setRoles(String roles) { this.roles = roles; }
+}

@@ -1,0 +1,72 @@
+package dev.hallpass.selfservice;
+
+import dev.hallpass.infrastructure.web.ClientAddress;
+import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.infrastructure.web.FacesFeedback;
+import dev.hallpass.session.boundary.DeviceSession;
+import dev.hallpass.session.boundary.LoginService;
+import dev.hallpass.session.boundary.SessionService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.NotFoundException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * "My devices": the user's live sessions, this one marked. Ending another one (or all others) asks
+ * for the password again, so that a stolen session cannot shut its owner out.
+ */
+@Named
+@ViewScoped
+public class DevicesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    LoginService logins;
+
+    @Inject
+    CurrentSession current;
+
+    @Inject
+    ClientAddress clients;
+
+    private String selectedHandle;
+    private String password;
+
+    public List<DeviceSession> getDevices() {
+        return sessions.sessionsOf(current.require());
+    }
+
+    /** Remembers which session the password dialog is for; blank: every other one. */
+    public void select(String handle) {
+        selectedHandle = handle;
+        password = null;
+    }
+
+    public void end() {
+        String handle = selectedHandle;
+        boolean done = FacesFeedback.attempt(() -> {
+            logins.confirmPassword(current.requireUsername(), password, clients.current());
+            if (handle == null || handle.isBlank()) {
+                FacesFeedback.info("Signed out elsewhere", sessions.endOthers(current.require()) + " other session(s) ended");
+            } else if (sessions.endOther(current.require(), handle)) {
+                FacesFeedback.info("Session ended", "That device is signed out now");
+            } else {
+                throw new NotFoundException("That session had already ended");
+            }
+        });
+        password = null;
+        if (done) {
+            selectedHandle = null;
+        }
+    }
+
+    public String getSelectedHandle() { return selectedHandle; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+}
