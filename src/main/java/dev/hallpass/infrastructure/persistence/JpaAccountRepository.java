@@ -25,7 +25,7 @@ public class JpaAccountRepository implements AccountRepository {
     public Optional<Account> findByUsername(String canonicalUsername) {
         return em.createQuery("select a from Account a where a.username = :username", Account.class)
                 .setParameter("username", canonicalUsername)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -22,7 +22,7 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
     public Optional<RefreshToken> find(String tokenHash) {
         return em.createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
                 .setParameter("hash", tokenHash)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -49,7 +49,7 @@ public class JpaSessionDirectory implements SessionDirectory {
         return where(filter, now).query(em, "select s from Session s", order, Session.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
-                .getResultStream()
+                .getResultList().stream()
                 .map(session -> row(session, now))
                 .toList();
     }

@@ -44,7 +44,7 @@ public class JpaSessionStore implements SessionStore {
     public Optional<SessionState> findBySecretHash(String secretHash) {
         return em.createQuery("select s from Session s where s.secretHash = :hash", Session.class)
                 .setParameter("hash", secretHash)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .map(SessionState::of);
     }
@@ -96,7 +96,7 @@ public class JpaSessionStore implements SessionStore {
                         + "order by s.createdAt", Session.class)
                 .setParameter("key", key)
                 .setParameter("active", SessionStatus.ACTIVE)
-                .getResultStream()
+                .getResultList().stream()
                 .map(SessionState::of)
                 .toList();
     }
@@ -174,15 +174,19 @@ public class JpaSessionStore implements SessionStore {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * In a transaction of its own (not SUPPORTS like the per-request lookups): a Faces page that renders
+     * this list after its action committed one otherwise finds the container's non-transactional
+     * entity manager already closed. Listing a user's sessions is never on the per-request path.
+     */
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<SessionState> findActiveByUser(String username, Instant now) {
         return em.createQuery("select s from Session s where s.username = :username and s.status = :active "
                         + "and s.idleExpiresAt > :now and s.absoluteExpiresAt > :now order by s.createdAt desc", Session.class)
                 .setParameter("username", username)
                 .setParameter("active", SessionStatus.ACTIVE)
                 .setParameter("now", now)
-                .getResultStream()
+                .getResultList().stream()
                 .map(SessionState::of)
                 .toList();
     }

@@ -39,7 +39,11 @@ public class CrossOriginGuard extends HttpFilter {
         }
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         String origin = request.getHeader("Origin");
-        if ("cross-site".equalsIgnoreCase(fetchSite) || origin != null && !origins.allows(origin, request.getHeader("Host"))) {
+        // A page sent with Referrer-Policy: no-referrer posts its forms with "Origin: null"; the browser's own
+        // Sec-Fetch-Site then still says whether the form was ours (a sandboxed frame elsewhere says cross-site).
+        boolean sameOrigin = "same-origin".equalsIgnoreCase(fetchSite);
+        if ("cross-site".equalsIgnoreCase(fetchSite)
+                || origin != null && !(sameOrigin && "null".equals(origin)) && !origins.allows(origin, request.getHeader("Host"))) {
             Problems.write(response, Problem.of(403, "Cross-origin request refused",
                     "State-changing requests are accepted only from this site's own pages"));
             return;

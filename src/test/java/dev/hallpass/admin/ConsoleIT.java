@@ -1,0 +1,164 @@
+package dev.hallpass.admin;
+
+import static dev.hallpass.testsupport.Logins.cookie;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hallpass.testsupport.Browser;
+import dev.hallpass.testsupport.Deployments;
+import dev.hallpass.testsupport.Http;
+import dev.hallpass.testsupport.Logins;
+import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.SecurityEventLog;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin console and "my devices" in a real headless Chromium against the WAR on Payara Micro:
+ * the login page and back, the session table's filter and kill (and what that does to the API), the
+ * refusal of non-admins, ending another device, every console page without a script or CSP error.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final String FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+            + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.hallpass("console");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(base);
+    }
+
+    private String newUser(String prefix, String... roles) {
+        String name = prefix + Long.toString(System.nanoTime(), 36);
+        Logins.createAccount(http, Logins.adminSecret(http), name, PASSWORD, roles.length == 0 ? new String[] {"user"} : roles);
+        return name;
+    }
+
+    private String loginFrom(String user, String userAgent) {
+        Reply reply = Logins.login(http, user, PASSWORD, "User-Agent", userAgent);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.setCookie(Logins.COOKIE).orElseThrow().value();
+    }
+
+    private int me(String secret) {
+        return http.get("api/auth/me", cookie(secret)).status();
+    }
+
+    @Test
+    void anAdminFiltersSessionsByUserKillsOneAndThatUsersNextApiCallIsRefused() {
+        String user = newUser("victim");
+        String onFirefox = loginFrom(user, FIREFOX);
+        String onIphone = loginFrom(user, IPHONE);
+        try (Browser browser = Browser.open(base)) {
+            browser.open("admin/sessions.xhtml").waitForPath("login.xhtml?next=");
+            browser.logIn("admin", Deployments.ADMIN_PASSWORD).waitForPath("admin/sessions.xhtml");
+
+            browser.type("#sessions\\:user", user).click("#sessions\\:search").settle()
+                    .waitForText("#sessions\\:table", "2 sessions");
+            assertTrue(browser.find("#sessions\\:table").getText().contains("Safari 17 on iOS"), browser::pageText);
+            browser.screenshot("console-sessions");
+
+            List<String> rows = browser.all("#sessions\\:table tbody tr").stream().map(r -> r.getText()).toList();
+            int iphoneRow = rows.get(0).contains("iOS") ? 0 : 1;
+            browser.type("#sessions\\:reason", "lost phone")
+                    .click("#sessions\\:table\\:" + iphoneRow + "\\:kill")
+                    .click("#sessions\\:confirmYes").settle()
+                    .waitForText("#sessions\\:table", "1 sessions");
+            assertTrue(browser.consoleErrors().isEmpty(), () -> "browser errors: " + browser.consoleErrors());
+        }
+        assertAll(
+                () -> assertEquals(401, me(onIphone), "the killed session is refused at once"),
+                () -> assertEquals(200, me(onFirefox), "the other session of the user lives on"));
+        JsonObject killed = SecurityEventLog.await(http, Logins.adminSecret(http), "SESSION_KILLED", user, 1).get(0);
+        assertTrue(killed.getString("detail").contains("administrator admin: lost phone"), killed::toString);
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdminIsRefusedTheConsole() {
+        String user = newUser("plain");
+        try (Browser browser = Browser.open(base)) {
+            browser.open("admin/index.xhtml").waitForPath("login.xhtml");
+            browser.logIn(user, PASSWORD).waitForPath("admin/index.xhtml");
+            browser.waitForText("h1", "403");
+            assertTrue(browser.pageText().contains("may not open this page"), browser::pageText);
+            browser.open("devices.xhtml").waitForText("h1", "My devices");
+        }
+        String secret = Logins.secretOf(http, user, PASSWORD);
+        for (String page : List.of("admin/index.xhtml", "admin/sessions.xhtml", "admin/accounts.xhtml", "admin/events.xhtml")) {
+            assertEquals(403, http.get(page, cookie(secret)[0], cookie(secret)[1], "Accept", "text/html").status(), page);
+        }
+    }
+
+    @Test
+    void aUserEndsAnotherDeviceFromMyDevicesAfterTypingThePasswordAgain() {
+        String user = newUser("owner");
+        String otherDevice = loginFrom(user, FIREFOX);
+        try (Browser browser = Browser.open(base)) {
+            browser.open("devices.xhtml").waitForPath("login.xhtml");
+            browser.logIn(user, PASSWORD).waitForPath("devices.xhtml");
+            browser.waitForText("#devices\\:list", "Firefox 128 on Windows");
+            assertTrue(browser.find("#devices\\:list").getText().contains("(this device)"), browser::pageText);
+            browser.screenshot("my-devices");
+
+            int firefoxRow = browser.all("#devices\\:list tbody tr").get(0).getText().contains("Firefox") ? 0 : 1;
+            browser.click("#devices\\:list\\:" + firefoxRow + "\\:end").type("#confirm\\:password", "not my password")
+                    .click("#confirm\\:confirmEnd").settle().waitForText(".ui-growl", "not right");
+            assertEquals(200, me(otherDevice), "a wrong password ends nothing");
+
+            browser.click("#devices\\:list\\:" + firefoxRow + "\\:end").type("#confirm\\:password", PASSWORD)
+                    .click("#confirm\\:confirmEnd").settle().waitForText(".ui-growl", "signed out");
+            assertEquals(1, browser.all("#devices\\:list tbody tr").size(), browser::pageText);
+            assertTrue(browser.consoleErrors().isEmpty(), () -> "browser errors: " + browser.consoleErrors());
+        }
+        assertEquals(401, me(otherDevice), "the ended device is logged out");
+    }
+
+    @Test
+    void everyConsolePageRendersWithoutScriptOrPolicyErrors() {
+        String user = newUser("busy");
+        loginFrom(user, FIREFOX);
+        loginFrom(user, IPHONE);
+        List<String> errors = new ArrayList<>();
+        try (Browser browser = Browser.open(base)) {
+            browser.open("login.xhtml");
+            browser.screenshot("console-login");
+            browser.logIn("admin", Deployments.ADMIN_PASSWORD).waitForPath("admin/index.xhtml");
+            browser.find("#dashboard\\:activity canvas");
+            assertTrue(Long.parseLong(browser.find("#dashboard\\:live").getText()) >= 3, browser::pageText);
+            browser.screenshot("console-dashboard");
+            browser.click("#nav-accounts").waitForText("#accounts\\:table", "accounts");
+            browser.screenshot("console-accounts");
+            browser.click("#nav-events").waitForText("#events\\:table", "events");
+            browser.type("#events\\:user", user).click("#events\\:search").settle().waitForText("#events\\:table", "2 events");
+            browser.screenshot("console-events");
+            errors.addAll(browser.consoleErrors());
+            browser.click("#bar\\:logout").waitForPath("login.xhtml");
+        }
+        assertTrue(errors.isEmpty(), () -> "browser errors: " + errors);
+    }
+}
