@@ -11,6 +11,7 @@ import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Reply;
 import dev.hallpass.testsupport.SecurityEventLog;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
@@ -89,13 +90,18 @@ class ConsoleIT {
                     .click("#sessions\\:table\\:" + iphoneRow + "\\:kill")
                     .click("#sessions\\:confirmYes").settle()
                     .waitForText("#sessions\\:table", "1 sessions");
+            assertAll(
+                    () -> assertEquals(401, me(onIphone), "the killed session is refused at once"),
+                    () -> assertEquals(200, me(onFirefox), "the other session of the user lives on"));
+            JsonObject killed = SecurityEventLog.await(http, Logins.adminSecret(http), "SESSION_KILLED", user, 1).get(0);
+            assertTrue(killed.getString("detail").contains("administrator admin: lost phone"), killed::toString);
+
+            browser.click("#sessions\\:killMatching").waitForText("#killMatchingForm\\:matching", "ends 1 live session")
+                    .click("#killMatchingForm\\:confirmKillMatching").settle()
+                    .waitForText("#sessions\\:table", "0 sessions");
+            assertEquals(401, me(onFirefox), "kill all matching ended the rest");
             assertTrue(browser.consoleErrors().isEmpty(), () -> "browser errors: " + browser.consoleErrors());
         }
-        assertAll(
-                () -> assertEquals(401, me(onIphone), "the killed session is refused at once"),
-                () -> assertEquals(200, me(onFirefox), "the other session of the user lives on"));
-        JsonObject killed = SecurityEventLog.await(http, Logins.adminSecret(http), "SESSION_KILLED", user, 1).get(0);
-        assertTrue(killed.getString("detail").contains("administrator admin: lost phone"), killed::toString);
     }
 
     @Test
@@ -160,5 +166,64 @@ class ConsoleIT {
             browser.click("#bar\\:logout").waitForPath("login.xhtml");
         }
         assertTrue(errors.isEmpty(), () -> "browser errors: " + errors);
+    }
+
+    private String handleOf(String secret) {
+        return http.get("api/auth/me", cookie(secret)).json().getJsonObject("session").getString("handle");
+    }
+
+    private Reply endOwn(String secret, String path, String password) {
+        String body = Json.createObjectBuilder().add("password", password).build().toString();
+        return http.send("DELETE", path, "application/json", body, cookie(secret));
+    }
+
+    @Test
+    void theDevicesApiNeverEndsAnotherUsersSessionAndAsksForThePassword() {
+        String owner = newUser("api");
+        String current = loginFrom(owner, FIREFOX);
+        String other = loginFrom(owner, IPHONE);
+        String stranger = loginFrom(newUser("stranger"), FIREFOX);
+
+        List<JsonObject> devices = http.get("api/sessions", cookie(current)).jsonList();
+        assertEquals(2, devices.size(), devices::toString);
+        assertTrue(devices.toString().contains("\"device\":\"Safari 17 on iOS 17\""), devices::toString);
+
+        assertEquals(404, endOwn(current, "api/sessions/" + handleOf(stranger), PASSWORD).status(), "someone else's: 404, not 403");
+        assertEquals(200, me(stranger));
+        assertEquals(403, endOwn(current, "api/sessions/" + handleOf(other), "wrong password").status());
+        assertEquals(200, me(other));
+        assertEquals(409, endOwn(current, "api/sessions/" + handleOf(current), PASSWORD).status(), "the current one: log out instead");
+        assertEquals(204, endOwn(current, "api/sessions/" + handleOf(other), PASSWORD).status());
+        assertEquals(401, me(other));
+        assertEquals(200, me(current));
+    }
+
+    @Test
+    void theAdminSessionSearchFiltersSortsAndCountsExactly() {
+        String user = newUser("search");
+        String firefox = loginFrom(user, FIREFOX);
+        loginFrom(user, IPHONE);
+        loginFrom(user, IPHONE);
+        String admin = Logins.adminSecret(http);
+
+        Reply all = http.get("api/admin/sessions?user=" + user + "&sort=created&order=asc", cookie(admin));
+        assertEquals(200, all.status(), all::toString);
+        assertEquals("3", all.header("X-Total-Count").orElseThrow());
+        assertEquals(handleOf(firefox), all.jsonList().get(0).getString("handle"), "oldest first");
+        Reply onFirefox = http.get("api/admin/sessions?user=" + user + "&device=FIREFOX", cookie(admin));
+        assertEquals("1", onFirefox.header("X-Total-Count").orElseThrow(), onFirefox::toString);
+
+        assertEquals(204, http.send("DELETE", "api/admin/sessions/" + handleOf(firefox) + "?reason=audit", null, null,
+                cookie(admin)).status());
+        assertEquals("2", http.get("api/admin/sessions?user=" + user, cookie(admin)).header("X-Total-Count").orElseThrow());
+        Reply revoked = http.get("api/admin/sessions?user=" + user + "&state=revoked", cookie(admin));
+        assertEquals("1", revoked.header("X-Total-Count").orElseThrow(), revoked::toString);
+        assertEquals("KILLED", revoked.jsonList().get(0).getString("endReason"));
+
+        for (String bad : List.of("state=asleep", "ip=10.0.0.%25", "sort=password", "limit=501", "user=%20x")) {
+            Reply refused = http.get("api/admin/sessions?" + bad, cookie(admin));
+            assertEquals(400, refused.status(), () -> bad + ": " + refused);
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+        }
     }
 }

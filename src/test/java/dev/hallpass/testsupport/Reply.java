@@ -17,6 +17,13 @@ public record Reply(int status, HttpHeaders headers, String body) {
         }
     }
 
+    /** The body as a JSON array of objects. */
+    public List<JsonObject> jsonList() {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readArray().getValuesAs(JsonObject.class);
+        }
+    }
+
     public Optional<String> header(String name) {
         return headers.firstValue(name);
     }

@@ -2,9 +2,7 @@ package dev.hallpass.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +25,7 @@ public final class SecurityEventLog {
         while (true) {
             Reply reply = http.get(query, Logins.cookie(adminSecret));
             assertEquals(200, reply.status(), reply::toString);
-            List<JsonObject> events = Json.createReader(new StringReader(reply.body())).readArray().getValuesAs(JsonObject.class);
+            List<JsonObject> events = reply.jsonList();
             if (events.size() >= atLeast || Instant.now().isAfter(deadline)) {
                 return events;
             }

@@ -14,7 +14,6 @@ import dev.hallpass.testsupport.RedisProcess;
 import dev.hallpass.testsupport.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -314,7 +313,7 @@ class DistributedSessionsIT {
         String onA = Logins.secretOf(a, user, PASSWORD);
         Logins.secretOf(b, user, PASSWORD);
 
-        List<JsonObject> listed = jsonArray(a.get("api/sessions", cookie(onA)).body());
+        List<JsonObject> listed = a.get("api/sessions", cookie(onA)).jsonList();
 
         assertEquals(2, listed.size());
         assertEquals(1, listed.stream().filter(session -> session.getBoolean("current")).count());
@@ -330,9 +329,6 @@ class DistributedSessionsIT {
         }
     }
 
-    private static List<JsonObject> jsonArray(String body) {
-        return Json.createReader(new StringReader(body)).readArray().getValuesAs(JsonObject.class);
-    }
 
     private static long rows(String sql) throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
