@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,7 +80,7 @@ public class JpaSessionDirectory implements SessionDirectory {
         JpqlConditions where = new JpqlConditions();
         filter.username().ifPresent(u -> where.and("s.username = :user", "user", u));
         filter.ipPrefix().ifPresent(ip -> where.and("s.ipAddress like :ip", "ip", ip + "%"));
-        filter.device().ifPresent(d -> where.and("lower(s.device) like :device escape '!'", "device", JpqlConditions.containing(d)));
+        filter.device().ifPresent(d -> where.and("lower(s.device) like :device", "device", "%" + d.toLowerCase(Locale.ROOT) + "%"));
         switch (filter.state()) {
             case LIVE -> where.and("s.status = :active and s.idleExpiresAt > :now", "active", SessionStatus.ACTIVE)
                     .bind("now", now);

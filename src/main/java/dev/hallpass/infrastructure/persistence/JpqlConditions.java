@@ -39,11 +39,6 @@ final class JpqlConditions {
         return typed;
     }
 
-    /** A {@code like … escape '!'} pattern that matches {@code text} anywhere, case-insensitively. */
-    static String containing(String text) {
-        return "%" + literal(text.toLowerCase()) + "%";
-    }
-
     /** A {@code like … escape '!'} pattern that matches what starts with {@code text}. */
     static String startingWith(String text) {
         return literal(text) + "%";

@@ -21,6 +21,11 @@ public final class LoginPage {
     private LoginPage() {
     }
 
+    /** A page a browser navigates to, not the API (whose protected resources answer 401 themselves). */
+    static boolean isPage(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     /** Sends the browser to the login page, to come back here; a Faces Ajax request gets its own kind of redirect. */
     static AuthenticationStatus sendTo(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String here = request.getRequestURI().substring(request.getContextPath().length())

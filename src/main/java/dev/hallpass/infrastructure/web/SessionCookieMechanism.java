@@ -60,7 +60,8 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
             return unavailable(response, storeUnavailable);
         }
         if (session.isEmpty()) {
-            return context.isProtected() ? LoginPage.sendTo(request, response, context) : context.doNothing();
+            return context.isProtected() && LoginPage.isPage(request) ? LoginPage.sendTo(request, response, context)
+                    : context.doNothing();
         }
         CurrentSession.attach(request, session.get());
         return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().username()), session.get().roles());

@@ -16,6 +16,8 @@ public record SessionFilter(Optional<String> username, Optional<String> ipPrefix
     public static final SessionFilter LIVE = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(), State.LIVE);
 
     private static final Pattern IP_PREFIX = Pattern.compile("[0-9A-Fa-f.:]{1,45}");
+    /** What device labels are made of ({@code Device#label}): letters, digits, spaces and dots. */
+    private static final Pattern DEVICE = Pattern.compile("[\\p{L}0-9 .]{1,64}");
 
     public SessionFilter {
         ipPrefix = ipPrefix.map(String::strip).filter(p -> !p.isEmpty());
@@ -23,8 +25,8 @@ public record SessionFilter(Optional<String> username, Optional<String> ipPrefix
             throw new IllegalArgumentException("an IP prefix holds only hex digits, '.' and ':'");
         });
         device = device.map(String::strip).filter(d -> !d.isEmpty());
-        device.filter(d -> d.length() > 64).ifPresent(d -> {
-            throw new IllegalArgumentException("a device filter is at most 64 characters");
+        device.filter(d -> !DEVICE.matcher(d).matches()).ifPresent(d -> {
+            throw new IllegalArgumentException("a device filter is 1-64 letters, digits, spaces or dots");
         });
         if (state == null) {
             throw new IllegalArgumentException("state is required");
