@@ -9,7 +9,6 @@ import dev.hallpass.session.boundary.SessionService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.ws.rs.NotFoundException;
 import java.io.Serializable;
 import java.util.List;
 
@@ -57,7 +56,7 @@ public class DevicesPage implements Serializable {
             } else if (sessions.endOther(current.require(), handle)) {
                 FacesFeedback.info("Session ended", "That device is signed out now");
             } else {
-                throw new NotFoundException("That session had already ended");
+                FacesFeedback.error("Already ended", "That session had already ended");
             }
         });
         password = null;

@@ -96,6 +96,10 @@ class ConsoleIT {
             JsonObject killed = SecurityEventLog.await(http, Logins.adminSecret(http), "SESSION_KILLED", user, 1).get(0);
             assertTrue(killed.getString("detail").contains("administrator admin: lost phone"), killed::toString);
 
+            browser.click("#sessions\\:killMatching").waitForText("#killMatchingForm\\:matching", "ends 1 live session")
+                    .click("#killMatchingForm\\:confirmKillMatching").settle()
+                    .waitForText("#sessions\\:table", "0 sessions");
+            assertEquals(401, me(onFirefox), "kill all matching ended the rest");
             assertTrue(browser.consoleErrors().isEmpty(), () -> "browser errors: " + browser.consoleErrors());
         }
     }
@@ -129,11 +133,11 @@ class ConsoleIT {
 
             int firefoxRow = browser.all("#devices\\:list tbody tr").get(0).getText().contains("Firefox") ? 0 : 1;
             browser.click("#devices\\:list\\:" + firefoxRow + "\\:end").type("#confirm\\:password", "not my password")
-                    .click("#confirm\\:confirmEnd").settle().waitForText(".ui-growl", "not right");
+                    .click("#confirm\\:confirmEnd").settle().waitForText("#messages", "not right");
             assertEquals(200, me(otherDevice), "a wrong password ends nothing");
 
             browser.click("#devices\\:list\\:" + firefoxRow + "\\:end").type("#confirm\\:password", PASSWORD)
-                    .click("#confirm\\:confirmEnd").settle().waitForText(".ui-growl", "signed out");
+                    .click("#confirm\\:confirmEnd").settle().waitForText("#messages", "signed out");
             assertEquals(1, browser.all("#devices\\:list tbody tr").size(), browser::pageText);
             assertTrue(browser.consoleErrors().isEmpty(), () -> "browser errors: " + browser.consoleErrors());
         }

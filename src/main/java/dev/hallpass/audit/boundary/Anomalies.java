@@ -73,12 +73,12 @@ public class Anomalies {
     private void checkNetwork(String username, String sessionHandle, ClientInfo client) {
         IpAddresses.network(client.ipAddress()).ifPresent(network -> {
             try {
-                boolean seenBefore = knownNetworks.anyFor(username);
-                if (knownNetworks.remember(username, network, clock.instant()) && seenBefore) {
+                if (knownNetworks.remember(username, network, clock.instant()) == KnownNetworkRepository.Sighting.NEW_NETWORK) {
                     events.record(SecurityEvent.Type.NEW_NETWORK, username, sessionHandle, client,
                             "first login from network " + network);
                 }
             } catch (RuntimeException raceOrOutage) {
+                // a racing login recorded the same network first (expected), or the database failed
                 LOG.log(Level.FINE, "New-network check of " + username + " skipped", raceOrOutage);
             }
         });

@@ -17,30 +17,26 @@ public class JpaKnownNetworkRepository implements KnownNetworkRepository {
     EntityManager em;
 
     /**
-     * Updates the row if there is one, else inserts it; a racing insert of the same row fails on the
-     * primary key and rolls this transaction back, which the caller reads as "not new".
+     * One transaction for the question and the answer (never the container's non-transactional entity
+     * manager on an executor thread). A racing insert of the same row fails on the primary key and rolls
+     * this transaction back, which the caller reads as "not new".
      */
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean remember(String username, String network, Instant at) {
+    public Sighting remember(String username, String network, Instant at) {
+        boolean seenBefore = !em.createNativeQuery("select 1 from hp_known_network where username = ?1")
+                .setParameter(1, username).setMaxResults(1).getResultList().isEmpty();
         OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
         int updated = em.createNativeQuery("update hp_known_network set last_seen_at = ?1 where username = ?2 and network = ?3")
                 .setParameter(1, time).setParameter(2, username).setParameter(3, network)
                 .executeUpdate();
         if (updated > 0) {
-            return false;
+            return Sighting.KNOWN_NETWORK;
         }
         em.createNativeQuery("insert into hp_known_network (username, network, first_seen_at, last_seen_at) "
                         + "values (?1, ?2, ?3, ?3)")
                 .setParameter(1, username).setParameter(2, network).setParameter(3, time)
                 .executeUpdate();
-        return true;
-    }
-
-    @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean anyFor(String username) {
-        return !em.createNativeQuery("select 1 from hp_known_network where username = ?1")
-                .setParameter(1, username).setMaxResults(1).getResultList().isEmpty();
+        return seenBefore ? Sighting.NEW_NETWORK : Sighting.FIRST_LOGIN_EVER;
     }
 }
