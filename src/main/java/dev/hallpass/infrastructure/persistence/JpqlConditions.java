@@ -20,12 +20,6 @@ final class JpqlConditions {
         return this;
     }
 
-    /** Adds a condition that binds nothing. */
-    JpqlConditions and(String condition) {
-        conditions.add(condition);
-        return this;
-    }
-
     JpqlConditions bind(String name, Object value) {
         parameters.put(name, value);
         return this;
@@ -41,10 +35,6 @@ final class JpqlConditions {
 
     /** A {@code like … escape '!'} pattern that matches what starts with {@code text}. */
     static String startingWith(String text) {
-        return literal(text) + "%";
-    }
-
-    private static String literal(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }

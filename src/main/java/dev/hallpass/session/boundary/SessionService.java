@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Starting, checking and ending cookie sessions, under the session policies: limits per user and IP,
@@ -251,14 +252,8 @@ public class SessionService {
 
     /** The user ends every session of theirs but the current one; returns how many. */
     public int endOthers(ActiveSession caller) {
-        Instant now = clock.instant();
-        int count = 0;
-        for (SessionState session : store.findActiveByUser(caller.username(), now)) {
-            if (!session.handle().equals(caller.handle())) {
-                count += end(session, EndReason.KILLED, now, endedByOwner(caller)) ? 1 : 0;
-            }
-        }
-        return count;
+        return endAll(caller.username(), EndReason.KILLED, endedByOwner(caller),
+                session -> !session.handle().equals(caller.handle()));
     }
 
     private static String endedByOwner(ActiveSession caller) {
@@ -281,10 +276,14 @@ public class SessionService {
     }
 
     private int endAll(String username, EndReason reason, String detail) {
+        return endAll(username, reason, detail, session -> true);
+    }
+
+    private int endAll(String username, EndReason reason, String detail, Predicate<SessionState> which) {
         Instant now = clock.instant();
         int count = 0;
         for (SessionState session : store.findActiveByUser(username, now)) {
-            count += end(session, reason, now, detail) ? 1 : 0;
+            count += which.test(session) && end(session, reason, now, detail) ? 1 : 0;
         }
         return count;
     }
