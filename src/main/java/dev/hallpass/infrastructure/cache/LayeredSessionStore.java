@@ -141,7 +141,7 @@ public class LayeredSessionStore implements SessionStore {
     /** After the database: refuse the session's tokens here, tombstone it in Redis, tell every node. */
     private void announceEnded(SessionState session, EndReason reason) {
         endedSessions.add(session.handle());
-        shared.markEnded(session.secretHash(), session.handle(), reason.status() == SessionStatus.REPLACED, tombstoneTtl());
+        shared.markEnded(session.secretHash(), session.handle(), reason, tombstoneTtl());
         local.invalidate(session.secretHash());
     }
 

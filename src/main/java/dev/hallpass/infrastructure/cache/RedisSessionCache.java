@@ -1,6 +1,8 @@
 package dev.hallpass.infrastructure.cache;
 
 import dev.hallpass.session.control.SessionState;
+import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.session.entity.SessionStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -110,11 +112,12 @@ public class RedisSessionCache {
      * Leaves a tombstone and tells every node that the session ended: {@code ended <hash> <handle>}
      * drops it from their local caches and refuses its access tokens.
      */
-    public void markEnded(String secretHash, String handle, boolean replaced, Duration ttl) {
+    public void markEnded(String secretHash, String handle, EndReason reason, Duration ttl) {
         if (!configured()) {
             return;
         }
-        String message = ENDED + secretHash + " " + handle;
+        boolean replaced = reason.status() == SessionStatus.REPLACED;
+        String message = ENDED + secretHash + " " + handle + " " + reason.name();
         Boolean done = call(client -> {
             client.set(KEY_PREFIX + secretHash, tombstone(replaced), SetParams.setParams().px(ttl.toMillis()));
             client.publish(CHANNEL, message);

@@ -1,10 +1,13 @@
 package dev.hallpass.infrastructure.cache;
 
+import dev.hallpass.session.control.SessionEndAnnounced;
+import dev.hallpass.session.entity.EndReason;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -40,6 +43,9 @@ public class SessionInvalidations {
 
     @Inject
     EndedSessions endedSessions;
+
+    @Inject
+    Event<SessionEndAnnounced> announced;
 
     @Resource
     ManagedThreadFactory threads;
@@ -98,12 +104,24 @@ public class SessionInvalidations {
         @Override
         public void onMessage(String channel, String message) {
             if (message.startsWith(RedisSessionCache.ENDED)) {
+                // "ended <secret hash> <handle> <reason>"; older nodes sent fewer fields
                 String[] ended = message.substring(RedisSessionCache.ENDED.length()).split(" ");
                 local.invalidate(ended[0]);
                 if (ended.length > 1) {
                     endedSessions.add(ended[1]);
                 }
+                if (ended.length > 2) {
+                    announce(ended[1], ended[2]);
+                }
             }
+        }
+    }
+
+    private void announce(String handle, String reason) {
+        try {
+            announced.fire(new SessionEndAnnounced(handle, EndReason.valueOf(reason)));
+        } catch (RuntimeException observerOrUnknownReason) {
+            LOG.log(Level.WARNING, "Could not pass on the end of session " + handle, observerOrUnknownReason);
         }
     }
 

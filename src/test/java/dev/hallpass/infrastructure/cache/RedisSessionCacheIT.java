@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.infrastructure.cache.RedisSessionCache.Answer;
 import dev.hallpass.session.control.SessionState;
+import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.RedisProcess;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class RedisSessionCacheIT {
     void aLatePopulateCannotResurrectAnEndedSession() {
         SessionState staleReadFromTheDatabase = session("ended-then-populated");
 
-        cache.markEnded("ended-then-populated", "h1", false, Duration.ofMinutes(10));
+        cache.markEnded("ended-then-populated", "h1", EndReason.LOGOUT, Duration.ofMinutes(10));
         cache.putIfAbsent(staleReadFromTheDatabase, Duration.ofMinutes(10));
         cache.update(staleReadFromTheDatabase, Duration.ofMinutes(10));
 
@@ -117,9 +118,9 @@ class RedisSessionCacheIT {
             while (!listener.isSubscribed()) {
                 Thread.onSpinWait();
             }
-            cache.markEnded("announced", "handle-1", false, Duration.ofMinutes(1));
+            cache.markEnded("announced", "handle-1", EndReason.LOGOUT, Duration.ofMinutes(1));
 
-            assertEquals("ended announced handle-1", received.poll(5, TimeUnit.SECONDS));
+            assertEquals("ended announced handle-1 LOGOUT", received.poll(5, TimeUnit.SECONDS));
             listener.unsubscribe();
             subscriber.join(5_000);
         }
