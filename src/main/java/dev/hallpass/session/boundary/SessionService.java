@@ -295,6 +295,25 @@ public class SessionService {
                 .map(ActiveSession::of);
     }
 
+    /**
+     * The live session with this handle, for something that watches it without a request (an open
+     * event stream): one that has run out is ended now, with the usual announcement, instead of waiting
+     * for its next request or the cleanup.
+     */
+    public Optional<ActiveSession> watch(String handle) {
+        Optional<SessionState> found = store.findByHandle(handle).filter(SessionState::isActive);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<EndReason> expiry = found.get().expiryAt(now);
+        if (expiry.isPresent()) {
+            end(found.get(), expiry.get(), now, null);
+            return Optional.empty();
+        }
+        return found.map(ActiveSession::of);
+    }
+
     /** Ends the session with this handle everywhere (theft); false if it had already ended. */
     public boolean end(String handle, EndReason reason) {
         return store.findByHandle(handle).filter(SessionState::isActive)

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.Optional;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * {@code POST /api/auth/refresh}: API clients send {@code {"refresh_token"}} and get the next one in
@@ -40,8 +42,14 @@ public class RefreshResource {
     @Inject
     HttpServletRequest request;
 
+    /** Every refresh request this node answered, whatever the outcome: what clients cost the server. */
+    @Inject
+    @Metric(name = "hallpass.token.refresh.requests", absolute = true)
+    Counter requests;
+
     @POST
     public Response refresh(String body) {
+        requests.inc();
         Optional<String> fromBody = tokenIn(body);
         String presented = fromBody.or(() -> cookie.read(request)).orElseThrow(InvalidGrant::new);
         TokenPair pair = refreshTokens.refresh(presented, clients.of(request));

@@ -1,0 +1,36 @@
+package dev.hallpass.session.boundary;
+
+import dev.hallpass.infrastructure.web.Authenticated;
+import dev.hallpass.infrastructure.web.CurrentSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * {@code GET /api/events}: the Server-Sent Events stream of the caller's cookie session —
+ * {@code ready}, then {@code session-expiring} ahead of an expiry and {@code session-ended} (with the
+ * reason) when the session ends anywhere, after which the stream closes.
+ */
+@ApplicationScoped
+@Path("events")
+@Authenticated
+public class SessionEventResource {
+
+    @Inject
+    SessionStreams streams;
+
+    @Inject
+    CurrentSession current;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@Context SseEventSink sink, @Context Sse sse) {
+        streams.open(current.require(), sink, sse);
+    }
+}

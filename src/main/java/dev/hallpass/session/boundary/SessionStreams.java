@@ -1,0 +1,235 @@
+package dev.hallpass.session.boundary;
+
+import dev.hallpass.session.control.SessionEndAnnounced;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The open event streams of this node, by session handle. A session's end reaches them two ways: the
+ * {@link SessionEnded} of the node that ended it (at once, and the only way without Redis) and the
+ * {@link SessionEndAnnounced} every node gets from Redis pub/sub; whichever comes first sends
+ * {@code session-ended} and closes the streams, the other finds none. A periodic check sends
+ * {@code session-expiring} ahead of the idle or absolute expiry, ends sessions that ran out, writes a
+ * heartbeat (which also finds connections that went away) and retires streams past their age. The
+ * streams hold no request thread: the sink is written from whichever thread has something to say.
+ */
+@ApplicationScoped
+public class SessionStreams {
+
+    private static final Logger LOG = Logger.getLogger(SessionStreams.class.getName());
+    private static final SessionNotice UNKNOWN_END = new SessionNotice("ended", "This session has ended.");
+
+    /** One browser tab's stream. {@code warnedFor} is the expiry already warned about. */
+    private static final class Stream {
+        final ActiveSession session;
+        final SseEventSink sink;
+        final Instant openedAt;
+        volatile Instant warnedFor;
+        volatile Instant lastWrite;
+
+        Stream(ActiveSession session, SseEventSink sink, Instant openedAt) {
+            this.session = session;
+            this.sink = sink;
+            this.openedAt = openedAt;
+            this.lastWrite = openedAt;
+        }
+    }
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.push.expiry-warning", defaultValue = "PT2M")
+    Duration expiryWarning;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.push.check-interval", defaultValue = "PT5S")
+    Duration checkInterval;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.push.heartbeat", defaultValue = "PT25S")
+    Duration heartbeat;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.push.max-streams", defaultValue = "20000")
+    int maxStreams;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.push.max-streams-per-session", defaultValue = "8")
+    int maxPerSession;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.push.max-stream-age", defaultValue = "PT1H")
+    Duration maxAge;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private Sse sse;
+    private final Map<String, Set<Stream>> byHandle = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private ScheduledFuture<?> checks;
+
+    void start(@Observes Startup startup) {
+        long millis = checkInterval.toMillis();
+        checks = scheduler.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (checks != null) {
+            checks.cancel(false);
+        }
+        byHandle.values().forEach(streams -> streams.forEach(stream -> close(stream)));
+    }
+
+    /** How many streams this node holds now. */
+    public int open() {
+        return open.get();
+    }
+
+    /**
+     * Keeps the sink as this session's stream and greets it with {@code ready}. Refused with 503 when
+     * the node holds {@code hallpass.push.max-streams}; a session's oldest stream is closed past
+     * {@code max-streams-per-session}.
+     */
+    public void open(ActiveSession session, SseEventSink sink, Sse sse) {
+        this.sse = sse;
+        if (open.incrementAndGet() > maxStreams) {
+            open.decrementAndGet();
+            throw new TooManyStreams();
+        }
+        Stream stream = new Stream(session, sink, clock.instant());
+        Set<Stream> streams = byHandle.computeIfAbsent(session.handle(), handle -> ConcurrentHashMap.newKeySet());
+        streams.add(stream);
+        if (streams.size() > maxPerSession) {
+            streams.stream().min((a, b) -> a.openedAt.compareTo(b.openedAt)).ifPresent(oldest -> {
+                if (streams.remove(oldest)) {
+                    close(oldest);
+                }
+            });
+        }
+        send(stream, "ready", Json.createObjectBuilder().add("session", session.handle())
+                .add("idleExpiresAt", session.idleExpiresAt().toString())
+                .add("absoluteExpiresAt", session.absoluteExpiresAt().toString()).build());
+        if (sessions.watch(session.handle()).isEmpty()) {
+            ended(session.handle(), UNKNOWN_END); // ended while the stream was being opened
+        }
+    }
+
+    void onEnded(@Observes SessionEnded ended) {
+        ended(ended.handle(), SessionNotice.of(ended.reason()));
+    }
+
+    void onAnnounced(@Observes SessionEndAnnounced announced) {
+        ended(announced.handle(), SessionNotice.of(announced.reason()));
+    }
+
+    private void ended(String handle, SessionNotice notice) {
+        Set<Stream> streams = byHandle.remove(handle);
+        if (streams == null) {
+            return;
+        }
+        JsonObject data = Json.createObjectBuilder().add("reason", notice.reason()).add("message", notice.message()).build();
+        for (Stream stream : streams) {
+            send(stream, "session-ended", data);
+            close(stream);
+        }
+    }
+
+    /** The periodic pass: expiry warnings, run-out sessions, heartbeats, old and broken streams. */
+    void check() {
+        try {
+            Instant now = clock.instant();
+            for (Map.Entry<String, Set<Stream>> entry : byHandle.entrySet()) {
+                Optional<ActiveSession> live = sessions.watch(entry.getKey());
+                if (live.isEmpty()) {
+                    // watch ended it just now (its streams are closed already), or it ended without an
+                    // announcement reaching this node: close with what is known
+                    ended(entry.getKey(), UNKNOWN_END);
+                    continue;
+                }
+                for (Stream stream : List.copyOf(entry.getValue())) {
+                    checkOne(entry.getValue(), stream, live.get(), now);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Event stream check failed; next one in " + checkInterval, e);
+        }
+    }
+
+    private void checkOne(Set<Stream> streams, Stream stream, ActiveSession session, Instant now) {
+        if (stream.sink.isClosed() || Duration.between(stream.openedAt, now).compareTo(maxAge) > 0) {
+            if (streams.remove(stream)) {
+                close(stream);
+            }
+            return;
+        }
+        boolean idleFirst = !session.idleExpiresAt().isAfter(session.absoluteExpiresAt());
+        Instant expiresAt = idleFirst ? session.idleExpiresAt() : session.absoluteExpiresAt();
+        if (!expiresAt.minus(expiryWarning).isAfter(now) && !expiresAt.equals(stream.warnedFor)) {
+            stream.warnedFor = expiresAt;
+            long secondsLeft = Math.max(0, Duration.between(now, expiresAt).toSeconds());
+            send(stream, "session-expiring", Json.createObjectBuilder()
+                    .add("expiresAt", expiresAt.toString()).add("kind", idleFirst ? "idle" : "absolute")
+                    .add("secondsLeft", secondsLeft)
+                    .add("message", idleFirst ? "You will be logged out in " + secondsLeft + " s unless you go on working."
+                            : "Your session ends in " + secondsLeft + " s; you will have to log in again.").build());
+        } else if (Duration.between(stream.lastWrite, now).compareTo(heartbeat) >= 0) {
+            send(stream, null, null);
+        }
+    }
+
+    /** Writes one event ({@code name} null: a heartbeat comment); a failed write drops the stream. */
+    private void send(Stream stream, String name, JsonObject data) {
+        OutboundSseEvent event = name == null ? sse.newEventBuilder().comment("heartbeat").build()
+                : sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data.toString()).build();
+        stream.lastWrite = clock.instant();
+        stream.sink.send(event).whenComplete((done, failure) -> {
+            if (failure != null) {
+                Set<Stream> streams = byHandle.get(stream.session.handle());
+                if (streams != null && streams.remove(stream)) {
+                    close(stream);
+                }
+            }
+        });
+    }
+
+    private void close(Stream stream) {
+        try {
+            stream.sink.close();
+        } catch (RuntimeException alreadyGone) {
+            LOG.log(Level.FINE, "Event stream already closed", alreadyGone);
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+}

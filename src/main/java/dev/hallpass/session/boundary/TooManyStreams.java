@@ -1,0 +1,11 @@
+package dev.hallpass.session.boundary;
+
+import dev.hallpass.problem.ProblemException;
+
+/** 503: this node holds as many event streams as {@code hallpass.push.max-streams} allows. */
+public final class TooManyStreams extends ProblemException {
+
+    public TooManyStreams() {
+        super(503, "Too many event streams", "This node holds as many event streams as it may; retry later");
+    }
+}

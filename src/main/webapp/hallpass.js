@@ -1,0 +1,223 @@
+/*
+ * hallpass.js: the browser client of Hallpass. No build step, no dependencies.
+ *
+ *   const hallpass = Hallpass.create({
+ *     onSessionEnded: (notice) => showLogin(notice.message),   // {reason, message}
+ *     onSessionExpiring: (warning) => showBanner(warning.message),
+ *     onLoginRequired: () => showLogin('Please log in again.'),
+ *   });
+ *   await hallpass.start();                         // after the cookie login
+ *   const me = await (await hallpass.fetch('api/auth/me')).json();
+ *
+ * The access token lives only in this object's memory; the refresh token only in its HttpOnly cookie.
+ * Tokens are refreshed ahead of expiry (refreshMarginSeconds) and when the tab becomes visible again.
+ * Every caller that needs a refresh at the same moment shares one request, and across the tabs of this
+ * browser only one refreshes (Web Locks) while the others receive its token (BroadcastChannel).
+ */
+(function (global) {
+  'use strict';
+
+  const CHANNEL = 'hallpass-tokens';
+  const LOCK = 'hallpass-refresh';
+  const script = global.document && global.document.currentScript;
+  const DEFAULT_BASE = script ? script.src.replace(/[^/]*$/, '') : '';
+
+  function create(options) {
+    const settings = Object.assign({
+      baseUrl: DEFAULT_BASE,
+      refreshMarginSeconds: 60,
+      events: true,
+      onSessionEnded: () => {},
+      onSessionExpiring: () => {},
+      onLoginRequired: () => {},
+      onTokenRefreshed: () => {},
+    }, options || {});
+    const url = (path) => new URL(path, settings.baseUrl || global.location.href).toString();
+    const margin = settings.refreshMarginSeconds * 1000;
+    const channel = 'BroadcastChannel' in global ? new BroadcastChannel(CHANNEL) : null;
+
+    let token = null;      // {value, expiresAt, receivedAt}: times in ms since the epoch
+    let inFlight = null;   // the refresh this tab is doing or waiting for
+    let timer = null;
+    let stream = null;
+    let ended = false;
+
+    function adopt(next, broadcast) {
+      if (ended || (token && next.receivedAt <= token.receivedAt)) {
+        return;
+      }
+      token = next;
+      schedule();
+      settings.onTokenRefreshed({ expiresAt: new Date(token.expiresAt) });
+      if (broadcast && channel) {
+        channel.postMessage({ type: 'token', token: next });
+      }
+    }
+
+    if (channel) {
+      channel.onmessage = (message) => {
+        if (message.data && message.data.type === 'token') {
+          adopt(message.data.token, false);
+        }
+      };
+    }
+
+    function schedule() {
+      clearTimeout(timer);
+      if (token) {
+        timer = setTimeout(() => refresh().catch(() => {}), Math.max(0, token.expiresAt - margin - Date.now()));
+      }
+    }
+
+    async function tokenFrom(response) {
+      const body = await response.json();
+      const receivedAt = Date.now();
+      return { value: body.access_token, expiresAt: receivedAt + body.expires_in * 1000, receivedAt: receivedAt };
+    }
+
+    function withLock(work) {
+      return global.navigator && global.navigator.locks
+        ? global.navigator.locks.request(LOCK, work)
+        : work();
+    }
+
+    /** One refresh for every caller of this tab at this moment, and one for all tabs (the lock). */
+    function refresh() {
+      if (!inFlight) {
+        const askedAt = Date.now();
+        inFlight = withLock(async () => {
+          if (token && token.receivedAt >= askedAt) {
+            return token; // another tab refreshed while this one waited for the lock
+          }
+          const response = await global.fetch(url('api/auth/refresh'), {
+            method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' },
+          });
+          if (!response.ok) {
+            loginRequired();
+            throw new Error('Hallpass: the refresh was refused (' + response.status + ')');
+          }
+          const next = await tokenFrom(response);
+          adopt(next, true);
+          return next;
+        }).finally(() => { inFlight = null; });
+      }
+      return inFlight;
+    }
+
+    function loginRequired() {
+      forget();
+      settings.onLoginRequired();
+    }
+
+    function forget() {
+      token = null;
+      clearTimeout(timer);
+      if (stream) {
+        stream.close();
+        stream = null;
+      }
+    }
+
+    /** A token good for at least the margin: the current one, or a fresh one. */
+    async function current() {
+      if (token && token.expiresAt - margin > Date.now()) {
+        return token;
+      }
+      return refresh();
+    }
+
+    function listen() {
+      if (!settings.events || !('EventSource' in global) || stream) {
+        return;
+      }
+      stream = new EventSource(url('api/events'), { withCredentials: true });
+      stream.addEventListener('session-ended', (event) => {
+        const notice = JSON.parse(event.data);
+        ended = true;
+        forget();
+        settings.onSessionEnded(notice);
+      });
+      stream.addEventListener('session-expiring', (event) => settings.onSessionExpiring(JSON.parse(event.data)));
+      stream.onerror = () => {
+        // the browser reconnects by itself; a closed stream (401: no session) is not retried by it
+        if (stream && stream.readyState === EventSource.CLOSED) {
+          stream = null;
+        }
+      };
+    }
+
+    function onVisible() {
+      if (global.document.visibilityState === 'visible' && token && token.expiresAt - margin <= Date.now()) {
+        refresh().catch(() => {});
+      }
+    }
+
+    return {
+      /** After the cookie login: the first access token (and the refresh cookie), and the event stream. */
+      async start() {
+        ended = false;
+        const response = await global.fetch(url('api/auth/token'), {
+          method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' },
+        });
+        if (!response.ok) {
+          loginRequired();
+          throw new Error('Hallpass: no session to get a token for (' + response.status + ')');
+        }
+        adopt(await tokenFrom(response), true);
+        listen();
+        global.document.addEventListener('visibilitychange', onVisible);
+        return token;
+      },
+
+      /**
+       * fetch() with the bearer token. A 401 is retried once after a refresh (unless another call
+       * refreshed meanwhile, then with that token); if the refresh fails, onLoginRequired is called.
+       */
+      async fetch(input, init) {
+        const used = await current();
+        const send = (t) => {
+          const request = Object.assign({}, init);
+          request.headers = new Headers(request.headers || {});
+          request.headers.set('Authorization', 'Bearer ' + t.value);
+          return global.fetch(typeof input === 'string' ? url(input) : input, request);
+        };
+        const response = await send(used);
+        if (response.status !== 401) {
+          return response;
+        }
+        let next = token && token !== used ? token : null;
+        if (!next) {
+          try {
+            next = await refresh();
+          } catch (refused) {
+            return response; // onLoginRequired has been called
+          }
+        }
+        return send(next);
+      },
+
+      refresh: refresh,
+
+      /** The current access token's expiry, or null. */
+      expiresAt() {
+        return token ? new Date(token.expiresAt) : null;
+      },
+
+      /** Ends this session (and its tokens) on the server, then forgets everything here. */
+      async logout(everywhere) {
+        await global.fetch(url(everywhere ? 'api/auth/logout-all' : 'api/auth/logout'), {
+          method: 'POST', credentials: 'same-origin',
+        });
+        ended = true;
+        forget();
+      },
+
+      stop() {
+        forget();
+        global.document.removeEventListener('visibilitychange', onVisible);
+      },
+    };
+  }
+
+  global.Hallpass = { create: create };
+}(window));
