@@ -75,17 +75,40 @@
       return { value: body.access_token, expiresAt: receivedAt + body.expires_in * 1000, receivedAt: receivedAt };
     }
 
+    /**
+     * Runs work(waited) holding the cross-tab refresh lock; waited tells whether another tab held it
+     * first (and so has probably just refreshed).
+     */
     function withLock(work) {
-      return global.navigator && global.navigator.locks
-        ? global.navigator.locks.request(LOCK, work)
-        : work();
+      const locks = global.navigator && global.navigator.locks;
+      if (!locks) {
+        return work(false);
+      }
+      return locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? work(false) : locks.request(LOCK, () => work(true))));
+    }
+
+    /** Resolves once a token received at or after `since` is here (its broadcast may still be on the way), or after `ms`. */
+    function tokenSince(since, ms) {
+      return new Promise((resolve) => {
+        const started = Date.now();
+        (function poll() {
+          if ((token && token.receivedAt >= since) || Date.now() - started >= ms) {
+            resolve();
+          } else {
+            setTimeout(poll, 10);
+          }
+        }());
+      });
     }
 
     /** One refresh for every caller of this tab at this moment, and one for all tabs (the lock). */
     function refresh() {
       if (!inFlight) {
         const askedAt = Date.now();
-        inFlight = withLock(async () => {
+        inFlight = withLock(async (waited) => {
+          if (waited) {
+            await tokenSince(askedAt, 250); // the tab that held the lock broadcasts what it got
+          }
           if (token && token.receivedAt >= askedAt) {
             return token; // another tab refreshed while this one waited for the lock
           }

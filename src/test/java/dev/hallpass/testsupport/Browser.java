@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -131,6 +132,29 @@ public final class Browser implements AutoCloseable {
     public Browser settle() {
         waiting().until(d -> Boolean.TRUE.equals(driver.executeScript(
                 "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
+        return this;
+    }
+
+    /** Runs an async script in the page; it finishes by calling {@code arguments[arguments.length - 1](result)}. */
+    public Object script(String asyncScript, Object... arguments) {
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        return driver.executeAsyncScript(asyncScript, arguments);
+    }
+
+    /** Opens a second window of this browser (same profile, so the same cookies) and switches to it. */
+    public String newWindow() {
+        String previous = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.WINDOW);
+        return previous;
+    }
+
+    /** The window that is being driven, for switching back with {@link #switchTo}. */
+    public String window() {
+        return driver.getWindowHandle();
+    }
+
+    public Browser switchTo(String window) {
+        driver.switchTo().window(window);
         return this;
     }
 

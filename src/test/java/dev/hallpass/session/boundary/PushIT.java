@@ -1,0 +1,148 @@
+package dev.hallpass.session.boundary;
+
+import static dev.hallpass.testsupport.Logins.cookie;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hallpass.testsupport.Browser;
+import dev.hallpass.testsupport.Deployments;
+import dev.hallpass.testsupport.Http;
+import dev.hallpass.testsupport.Logins;
+import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.ServerClock;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * hallpass.js and the event stream in real headless Chromium, on the demo page: a session ended from
+ * elsewhere brings the login back with the reason within a second; concurrent calls and two windows
+ * with an expired access token cost exactly one refresh request (counted by the server's metric).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PushIT {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final Duration PAST_ACCESS_TOKEN_EXPIRY = Duration.ofMinutes(16);
+    static final Pattern REFRESHES = Pattern.compile("(?m)^hallpass_token_refresh_requests_total\\S* (\\d+)");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.withMovableClock(Deployments.hallpass("push"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(base);
+    }
+
+    private String newUser() {
+        String name = "push" + Long.toString(System.nanoTime(), 36);
+        Logins.createAccount(http, Logins.adminSecret(http), name, PASSWORD, "user");
+        return name;
+    }
+
+    private static Browser loggedIn(URL base, String user) {
+        Browser browser = Browser.open(base);
+        browser.open("demo.html").type("#login-form input[name=username]", user)
+                .type("#login-form input[name=password]", PASSWORD).click("#login");
+        browser.find("body[data-ready=true]");
+        return browser;
+    }
+
+    /** The server's count of refresh requests (MicroProfile Metrics, at the server's root). */
+    private long refreshRequests() {
+        Reply metrics = http.get("/metrics");
+        assertEquals(200, metrics.status(), metrics::toString);
+        Matcher count = REFRESHES.matcher(http.get("/metrics").body());
+        assertTrue(count.find() || !metrics.body().contains("hallpass_token_refresh"), "the counter's line changed shape");
+        return count.find(0) ? Long.parseLong(count.group(1)) : 0;
+    }
+
+    @Test
+    void loggingOutEverywhereInOneBrowserSendsTheOtherToItsLoginWithTheReason() {
+        String user = newUser();
+        try (Browser first = loggedIn(base, user); Browser second = loggedIn(base, user)) {
+            long start = System.nanoTime();
+            first.click("#logout-all");
+            second.waitForText("#reason", "logged out on all your devices");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("logout-all", second.find("#reason").getAttribute("data-reason"));
+            assertTrue(millis < 1000, () -> "the other browser learned it after " + millis + " ms");
+            assertTrue(second.find("#login-section").isDisplayed());
+        }
+    }
+
+    @Test
+    void anAdministratorsKillSendsTheBrowserToItsLoginWithTheReason() {
+        String user = newUser();
+        try (Browser browser = loggedIn(base, user)) {
+            String handle = http.get("api/sessions", cookie(Logins.secretOf(http, user, PASSWORD))).jsonList().stream()
+                    .filter(s -> !s.getBoolean("current")).findFirst().orElseThrow().getString("handle");
+            long start = System.nanoTime();
+            assertEquals(204, http.send("DELETE", "api/admin/sessions/" + handle + "?reason=test", null, null,
+                    cookie(Logins.adminSecret(http))).status());
+            browser.waitForText("#reason", "ended");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("killed", browser.find("#reason").getAttribute("data-reason"));
+            assertTrue(millis < 1000, () -> "the browser learned it after " + millis + " ms");
+        }
+    }
+
+    @Test
+    void tenConcurrentCallsWithAnExpiredTokenShareOneRefresh() {
+        String user = newUser();
+        try (Browser browser = loggedIn(base, user)) {
+            ServerClock.advance(http, PAST_ACCESS_TOKEN_EXPIRY);
+            long before = refreshRequests();
+            Object statuses = browser.script("""
+                    const done = arguments[arguments.length - 1];
+                    Promise.all(Array.from({length: 10}, () => demo.client.fetch('api/auth/me').then(r => r.status)))
+                      .then(done, e => done(String(e)));""");
+            assertEquals(List.of(200L, 200L, 200L, 200L, 200L, 200L, 200L, 200L, 200L, 200L), statuses);
+            assertEquals(1, refreshRequests() - before, "one refresh for ten calls");
+        }
+    }
+
+    @Test
+    void twoWindowsNeedingARefreshAtOnceShareOne() {
+        String user = newUser();
+        try (Browser browser = loggedIn(base, user)) {
+            String first = browser.newWindow();
+            browser.open("demo.html").find("body[data-ready=true]");
+            String second = browser.window();
+            long before = refreshRequests();
+            long at = System.currentTimeMillis() + 1500;
+            String schedule = """
+                    const done = arguments[arguments.length - 1];
+                    setTimeout(() => demo.client.refresh().then(t => done(t.receivedAt), e => done(String(e))),
+                               arguments[0] - Date.now());""";
+            browser.switchTo(first);
+            browser.script("const done = arguments[arguments.length - 1]; window.pending = new Promise(r => setTimeout(() =>"
+                    + " demo.client.refresh().then(t => r(t.receivedAt), e => r(String(e))), arguments[0] - Date.now())); done(1);", at);
+            browser.switchTo(second);
+            Object secondResult = browser.script(schedule, at);
+            browser.switchTo(first);
+            Object firstResult = browser.script("const done = arguments[arguments.length - 1]; window.pending.then(done);");
+            assertTrue(firstResult instanceof Number && secondResult instanceof Number, firstResult + " / " + secondResult);
+            assertEquals(1, refreshRequests() - before, "one refresh between the two windows");
+            assertEquals(firstResult, secondResult, "both windows hold the same new token");
+        }
+    }
+}
