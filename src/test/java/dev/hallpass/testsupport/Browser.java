@@ -169,6 +169,14 @@ public final class Browser implements AutoCloseable {
         return click("#login\\:submit");
     }
 
+    /** Logs in on the hallpass.js demo page and waits until its client holds a token and listens. */
+    public Browser demoLogIn(String username, String password) {
+        open("demo.html").type("#login-form input[name=username]", username)
+                .type("#login-form input[name=password]", password).click("#login");
+        find("body[data-ready=true]");
+        return this;
+    }
+
     /** Browser console errors so far (CSP refusals, script errors), for asserting there are none. */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The open event streams of this node, by session handle. A session's end reaches them two ways: the
@@ -98,7 +99,11 @@ public class SessionStreams {
     private final AtomicInteger open = new AtomicInteger();
     private ScheduledFuture<?> checks;
 
+    @Inject
+    MetricRegistry metrics;
+
     void start(@Observes Startup startup) {
+        metrics.gauge("hallpass.push.streams.open", open, AtomicInteger::get);
         long millis = checkInterval.toMillis();
         checks = scheduler.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hallpass.testsupport.Browser;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
@@ -139,6 +140,31 @@ class DistributedSessionsIT {
 
         System.out.println("Cross-node revocation seen by node A after " + revocation.toMillis() + " ms");
         assertTrue(revocation.compareTo(LOCAL_TTL) < 0, "pub/sub, not the local TTL, ended it");
+    }
+
+    /** The push of issue 7 across nodes: a browser on B hears of an end on A within a second, with the reason. */
+    @Test
+    void aLogoutEverywhereOrAKillOnOneNodeReachesABrowserOnTheOtherWithTheReason() throws Exception {
+        String user = newUser("pushed");
+        try (Browser onA = Browser.open(nodeA.baseUri().toURL()).demoLogIn(user, PASSWORD);
+             Browser onB = Browser.open(nodeB.baseUri().toURL()).demoLogIn(user, PASSWORD)) {
+            long start = System.nanoTime();
+            onA.click("#logout-all");
+            onB.waitForText("#reason", "logged out on all your devices");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("logout-all", onB.find("#reason").getAttribute("data-reason"));
+            assertTrue(millis < 1000, () -> "the browser on the other node learned it after " + millis + " ms");
+        }
+        try (Browser onB = Browser.open(nodeB.baseUri().toURL()).demoLogIn(user, PASSWORD)) {
+            String handle = b.get("api/sessions", cookie(Logins.secretOf(b, user, PASSWORD))).jsonList().stream()
+                    .filter(s -> !s.getBoolean("current")).findFirst().orElseThrow().getString("handle");
+            long start = System.nanoTime();
+            assertEquals(204, a.send("DELETE", "api/admin/sessions/" + handle, null, null, cookie(Logins.adminSecret(a))).status());
+            onB.waitForText("#reason", "ended");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("killed", onB.find("#reason").getAttribute("data-reason"));
+            assertTrue(millis < 1000, () -> "the browser on the other node learned of the kill after " + millis + " ms");
+        }
     }
 
     @Test

@@ -59,11 +59,7 @@ class PushIT {
     }
 
     private static Browser loggedIn(URL base, String user) {
-        Browser browser = Browser.open(base);
-        browser.open("demo.html").type("#login-form input[name=username]", user)
-                .type("#login-form input[name=password]", PASSWORD).click("#login");
-        browser.find("body[data-ready=true]");
-        return browser;
+        return Browser.open(base).demoLogIn(user, PASSWORD);
     }
 
     /** The server's count of refresh requests (MicroProfile Metrics, at the server's root). */
