@@ -8,6 +8,7 @@
 
   const client = Hallpass.create({
     refreshMarginSeconds: 30,
+    showNotices: false, // this page shows the warning and the reason in its own places
     onTokenRefreshed: (token) => {
       $('expiry').textContent = token.expiresAt.toLocaleTimeString();
       $('refreshes').textContent = String(++refreshes);

@@ -7,6 +7,9 @@
  *     onLoginRequired: () => showLogin('Please log in again.'),
  *   });
  *   await hallpass.start();                         // after the cookie login
+ *
+ * Unless showNotices is false, the client also shows the server's words itself, in an element the app
+ * styles: <div class="hallpass-notice hallpass-expiring|hallpass-ended" role="alert">.
  *   const me = await (await hallpass.fetch('api/auth/me')).json();
  *
  * The access token lives only in this object's memory; the refresh token only in its HttpOnly cookie.
@@ -27,6 +30,7 @@
       baseUrl: DEFAULT_BASE,
       refreshMarginSeconds: 60,
       events: true,
+      showNotices: true,
       onSessionEnded: () => {},
       onSessionExpiring: () => {},
       onLoginRequired: () => {},
@@ -149,18 +153,47 @@
       return refresh();
     }
 
+    /**
+     * With showNotices, the client shows what the server says in one element the app can style:
+     * <div class="hallpass-notice hallpass-expiring|hallpass-ended" role="alert">…</div>.
+     */
+    function notice(kind, message) {
+      if (!settings.showNotices || !global.document.body) {
+        return;
+      }
+      let element = global.document.querySelector('.hallpass-notice');
+      if (!message) {
+        if (element) {
+          element.remove();
+        }
+        return;
+      }
+      if (!element) {
+        element = global.document.createElement('div');
+        element.setAttribute('role', 'alert');
+        global.document.body.prepend(element);
+      }
+      element.className = 'hallpass-notice hallpass-' + kind;
+      element.textContent = message;
+    }
+
     function listen() {
       if (!settings.events || !('EventSource' in global) || stream) {
         return;
       }
       stream = new EventSource(url('api/events'), { withCredentials: true });
       stream.addEventListener('session-ended', (event) => {
-        const notice = JSON.parse(event.data);
+        const ending = JSON.parse(event.data);
         ended = true;
         forget();
-        settings.onSessionEnded(notice);
+        notice('ended', ending.message);
+        settings.onSessionEnded(ending);
       });
-      stream.addEventListener('session-expiring', (event) => settings.onSessionExpiring(JSON.parse(event.data)));
+      stream.addEventListener('session-expiring', (event) => {
+        const warning = JSON.parse(event.data);
+        notice('expiring', warning.message);
+        settings.onSessionExpiring(warning);
+      });
       stream.onerror = () => {
         // the browser reconnects by itself; a closed stream (401: no session) is not retried by it
         if (stream && stream.readyState === EventSource.CLOSED) {
@@ -179,6 +212,7 @@
       /** After the cookie login: the first access token (and the refresh cookie), and the event stream. */
       async start() {
         ended = false;
+        notice(null, null);
         const response = await global.fetch(url('api/auth/token'), {
           method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' },
         });

@@ -9,10 +9,12 @@ import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.SecurityEventLog;
 import dev.hallpass.testsupport.ServerClock;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,7 +41,7 @@ class PushIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withMovableClock(Deployments.hallpass("push"));
+        return Deployments.withMovableClock(Deployments.hallpass("push", Map.of("hallpass.push.check-interval", "PT0.5S")));
     }
 
     @ArquillianResource
@@ -140,5 +142,18 @@ class PushIT {
             assertEquals(1, refreshRequests() - before, "one refresh between the two windows");
             assertEquals(firstResult, secondResult, "both windows hold the same new token");
         }
+    }
+
+    @Test
+    void aSessionAboutToRunOutIsWarnedAndThenEndedAsExpired() {
+        String user = newUser();
+        try (Browser browser = loggedIn(base, user)) {
+            ServerClock.advance(http, Duration.ofMinutes(29)); // idle timeout 30 min, warning 2 min before
+            browser.waitForText("#warning", "logged out in");
+            ServerClock.advance(http, Duration.ofMinutes(2));
+            browser.waitForText("#reason", "expired");
+            assertEquals("expired", browser.find("#reason").getAttribute("data-reason"));
+        }
+        SecurityEventLog.assertRecordedOnce(http, Logins.adminSecret(http), "IDLE_TIMEOUT", user);
     }
 }
