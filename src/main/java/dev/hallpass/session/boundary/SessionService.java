@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -298,8 +299,10 @@ public class SessionService {
     /**
      * The live session with this handle, for something that watches it without a request (an open
      * event stream): one that has run out is ended now, with the usual announcement, instead of waiting
-     * for its next request or the cleanup.
+     * for its next request or the cleanup. In a transaction of its own: it runs on the scheduler's
+     * thread, where the container's non-transactional entity manager is found closed on later runs.
      */
+    @Transactional
     public Optional<ActiveSession> watch(String handle) {
         Optional<SessionState> found = store.findByHandle(handle).filter(SessionState::isActive);
         if (found.isEmpty()) {
