@@ -21,7 +21,7 @@ public class JpaAccountRepository implements AccountRepository {
     EntityManager em;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Account> findByUsername(String canonicalUsername) {
         return em.createQuery("select a from Account a where a.username = :username", Account.class)
                 .setParameter("username", canonicalUsername)
@@ -55,7 +55,7 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<Account> search(String prefix, int offset, int limit) {
         return em.createQuery("select a from Account a where a.username like :prefix escape '!' order by a.username", Account.class)
                 .setParameter("prefix", JpqlConditions.startingWith(prefix))
@@ -65,7 +65,7 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public long count(String prefix) {
         return em.createQuery("select count(a) from Account a where a.username like :prefix escape '!'", Long.class)
                 .setParameter("prefix", JpqlConditions.startingWith(prefix))

@@ -18,7 +18,7 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
     EntityManager em;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<RefreshToken> find(String tokenHash) {
         return em.createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
                 .setParameter("hash", tokenHash)

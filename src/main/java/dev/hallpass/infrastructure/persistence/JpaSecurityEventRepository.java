@@ -27,7 +27,7 @@ public class JpaSecurityEventRepository implements SecurityEventRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<SecurityEvent> find(SecurityEventQuery query) {
         return query("select e", " order by e.occurredAt desc, e.id desc", query, SecurityEvent.class)
                 .setFirstResult(query.offset())
@@ -36,13 +36,13 @@ public class JpaSecurityEventRepository implements SecurityEventRepository {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public long count(SecurityEventQuery query) {
         return query("select count(e)", "", query, Long.class).getSingleResult();
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Map<Instant, Long> perMinute(SecurityEvent.Type type, Instant from, Instant to) {
         return PerMinute.counts(em, """
                 select bucket, kind, count(*) from (

@@ -22,7 +22,7 @@ import java.util.Map;
  * matching (status, …) index, a user's sessions from (username, status).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class JpaSessionDirectory implements SessionDirectory {
 
     private static final Map<SessionSort.Column, String> ORDER = Map.of(

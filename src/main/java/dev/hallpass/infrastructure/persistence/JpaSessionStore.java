@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 @Database
 @ApplicationScoped
-@Transactional
+@Transactional // reads too: see package-info
 public class JpaSessionStore implements SessionStore {
 
     /** Rows in {@code hp_login_lock} (V5 migration). */
@@ -40,7 +40,7 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<SessionState> findBySecretHash(String secretHash) {
         return em.createQuery("select s from Session s where s.secretHash = :hash", Session.class)
                 .setParameter("hash", secretHash)
@@ -50,7 +50,7 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<SessionState> findByHandle(String handle) {
         return Optional.ofNullable(em.find(Session.class, handle)).map(SessionState::of);
     }
@@ -174,11 +174,6 @@ public class JpaSessionStore implements SessionStore {
                 .executeUpdate() == 1;
     }
 
-    /**
-     * In a transaction of its own (not SUPPORTS like the per-request lookups): a Faces page that renders
-     * this list after its action committed one otherwise finds the container's non-transactional
-     * entity manager already closed. Listing a user's sessions is never on the per-request path.
-     */
     @Override
     public List<SessionState> findActiveByUser(String username, Instant now) {
         return em.createQuery("select s from Session s where s.username = :username and s.status = :active "
@@ -192,7 +187,7 @@ public class JpaSessionStore implements SessionStore {
     }
 
     /** Handles of the sessions that ended after {@code since}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<String> findHandlesEndedSince(Instant since) {
         return em.createQuery("select s.handle from Session s where s.status <> :active and s.endedAt > :since", String.class)
                 .setParameter("active", SessionStatus.ACTIVE)

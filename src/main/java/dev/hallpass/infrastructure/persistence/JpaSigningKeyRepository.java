@@ -18,7 +18,7 @@ public class JpaSigningKeyRepository implements SigningKeyRepository {
     EntityManager em;
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<SigningKey> findPublished(Instant now) {
         return em.createQuery("select k from SigningKey k where k.publishedUntil > :now order by k.createdAt desc",
                         SigningKey.class)

@@ -299,8 +299,7 @@ public class SessionService {
     /**
      * The live session with this handle, for something that watches it without a request (an open
      * event stream): one that has run out is ended now, with the usual announcement, instead of waiting
-     * for its next request or the cleanup. In a transaction of its own: it runs on the scheduler's
-     * thread, where the container's non-transactional entity manager is found closed on later runs.
+     * for its next request or the cleanup. The lookup and the end share one transaction.
      */
     @Transactional
     public Optional<ActiveSession> watch(String handle) {

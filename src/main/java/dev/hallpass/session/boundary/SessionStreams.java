@@ -17,6 +17,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,13 +95,13 @@ public class SessionStreams {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    MetricRegistry metrics;
+
     private Sse sse;
     private final Map<String, Set<Stream>> byHandle = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private ScheduledFuture<?> checks;
-
-    @Inject
-    MetricRegistry metrics;
 
     void start(@Observes Startup startup) {
         metrics.gauge("hallpass.push.streams.open", open, AtomicInteger::get);
@@ -113,12 +114,7 @@ public class SessionStreams {
         if (checks != null) {
             checks.cancel(false);
         }
-        byHandle.values().forEach(streams -> streams.forEach(stream -> close(stream)));
-    }
-
-    /** How many streams this node holds now. */
-    public int open() {
-        return open.get();
+        byHandle.values().forEach(streams -> streams.forEach(this::close));
     }
 
     /**
@@ -136,7 +132,7 @@ public class SessionStreams {
         Set<Stream> streams = byHandle.computeIfAbsent(session.handle(), handle -> ConcurrentHashMap.newKeySet());
         streams.add(stream);
         if (streams.size() > maxPerSession) {
-            streams.stream().min((a, b) -> a.openedAt.compareTo(b.openedAt)).ifPresent(oldest -> {
+            streams.stream().min(Comparator.comparing(s -> s.openedAt)).ifPresent(oldest -> {
                 if (streams.remove(oldest)) {
                     close(oldest);
                 }
