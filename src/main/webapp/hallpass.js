@@ -228,10 +228,16 @@
 
       /**
        * fetch() with the bearer token. A 401 is retried once after a refresh (unless another call
-       * refreshed meanwhile, then with that token); if the refresh fails, onLoginRequired is called.
+       * refreshed meanwhile, then with that token); if the refresh fails, onLoginRequired is called and
+       * the answer is a 401. It never throws for an ended session.
        */
       async fetch(input, init) {
-        const used = await current();
+        let used;
+        try {
+          used = await current();
+        } catch (refused) {
+          return new Response(null, { status: 401, statusText: 'Login required' }); // onLoginRequired was called
+        }
         const send = (t) => {
           const request = Object.assign({}, init);
           request.headers = new Headers(request.headers || {});
