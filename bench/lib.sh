@@ -96,3 +96,20 @@ rps() {
 }
 
 median() { sort -n | awk '{ a[NR]=$1 } END { print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) }'; }
+
+# two_nodes [-Dkey=value ...]: nodes a and b on this bench's PostgreSQL database and Redis (start those
+# first), fast password hashing, plus the given settings; sets A and B (base URLs) and creates
+# "bench-user" with the password "bench user password".
+two_nodes() {
+  local port_a port_b
+  port_a=$(free_port); port_b=$(free_port)
+  local common=(-Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT"
+                -Dhallpass.password.iterations=1000 "$@")
+  node_start a "$port_a" "${common[@]}"
+  node_start b "$port_b" "${common[@]}"
+  A=http://127.0.0.1:$port_a/hallpass; B=http://127.0.0.1:$port_b/hallpass
+  local admin
+  admin=$(login "$A" admin bench-admin-password)
+  curl -sf -o /dev/null -X POST "$A/api/admin/accounts" -H 'Content-Type: application/json' -H "Cookie: __Host-hallpass=$admin" \
+       -d '{"username":"bench-user","password":"bench user password","roles":["user"]}'
+}

@@ -11,14 +11,7 @@ ITERATIONS=${ITERATIONS:-300}
 build_war
 redis_start
 pg_create
-PORT_A=$(free_port); PORT_B=$(free_port)
-COMMON=(-Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -Dhallpass.password.iterations=1000)
-node_start a "$PORT_A" "${COMMON[@]}"
-node_start b "$PORT_B" "${COMMON[@]}"
-A=http://127.0.0.1:$PORT_A/hallpass; B=http://127.0.0.1:$PORT_B/hallpass
-ADMIN=$(login "$A" admin bench-admin-password)
-curl -sf -o /dev/null -X POST "$A/api/admin/accounts" -H 'Content-Type: application/json' -H "Cookie: __Host-hallpass=$ADMIN" \
-     -d '{"username":"bench-user","password":"bench user password","roles":["user"]}'
+two_nodes
 echo "| what | samples | p50 ms | p90 ms | p99 ms | max ms |"
 echo "|---|---|---|---|---|---|"
 java bench/RevocationLatency.java "$A" "$B" bench-user "bench user password" "$ITERATIONS"
