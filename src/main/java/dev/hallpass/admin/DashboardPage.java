@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +75,7 @@ public class DashboardPage {
                 .build().toString();
     }
 
-    private static jakarta.json.JsonObjectBuilder series(String label, List<Long> values, String colour) {
+    private static JsonObjectBuilder series(String label, List<Long> values, String colour) {
         JsonArrayBuilder data = Json.createArrayBuilder();
         values.forEach(data::add);
         return Json.createObjectBuilder().add("label", label).add("data", data).add("borderColor", colour)

@@ -32,17 +32,18 @@ public class EventsPage implements Serializable {
     private String ip;
     private LocalDateTime from;
     private LocalDateTime to;
-    private SecurityEventQuery query = query(Optional.empty(), Optional.empty(), Optional.empty(), null, null, 0, 1);
+    /** The filters; its page is set per table request. */
+    private SecurityEventQuery query = query(Optional.empty(), Optional.empty(), Optional.empty(), null, null);
     private final PagedTable<SecurityEventView> table = new PagedTable<>(this::count, this::page, EventsPage::key);
 
     public void applyFilter() {
         FacesFeedback.attempt(() -> query = query(Optional.ofNullable(type), Parameters.present(user).map(Usernames::parse),
-                Parameters.ipPrefix(ip, "ip"), from, to, 0, 1));
+                Parameters.ipPrefix(ip, "ip"), from, to));
     }
 
     private static SecurityEventQuery query(Optional<SecurityEvent.Type> type, Optional<String> user, Optional<String> ip,
-                                            LocalDateTime from, LocalDateTime to, int offset, int limit) {
-        return new SecurityEventQuery(type, user, ip, utc(from), utc(to), offset, limit);
+                                            LocalDateTime from, LocalDateTime to) {
+        return new SecurityEventQuery(type, user, ip, utc(from), utc(to), 0, 1);
     }
 
     private static Optional<Instant> utc(LocalDateTime time) {
@@ -54,9 +55,7 @@ public class EventsPage implements Serializable {
     }
 
     private List<SecurityEventView> page(int offset, int limit, String sortField, boolean ascending) {
-        SecurityEventQuery page = new SecurityEventQuery(query.type(), query.username(), query.ipPrefix(), query.from(),
-                query.to(), offset, Math.min(limit, SecurityEventQuery.MAX_LIMIT));
-        return events.find(page);
+        return events.find(query.page(offset, Math.min(limit, SecurityEventQuery.MAX_LIMIT)));
     }
 
     private static String key(SecurityEventView event) {

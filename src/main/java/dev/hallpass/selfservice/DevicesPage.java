@@ -4,8 +4,7 @@ import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.CurrentSession;
 import dev.hallpass.infrastructure.web.FacesFeedback;
 import dev.hallpass.session.boundary.DeviceSession;
-import dev.hallpass.session.boundary.LoginService;
-import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.boundary.MyDevices;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,10 +22,7 @@ public class DevicesPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    SessionService sessions;
-
-    @Inject
-    LoginService logins;
+    MyDevices devices;
 
     @Inject
     CurrentSession current;
@@ -38,7 +34,7 @@ public class DevicesPage implements Serializable {
     private String password;
 
     public List<DeviceSession> getDevices() {
-        return sessions.sessionsOf(current.require());
+        return devices.list(current.require());
     }
 
     /** Remembers which session the password dialog is for; blank: every other one. */
@@ -50,10 +46,10 @@ public class DevicesPage implements Serializable {
     public void end() {
         String handle = selectedHandle;
         boolean done = FacesFeedback.attempt(() -> {
-            logins.confirmPassword(current.requireUsername(), password, clients.current());
             if (handle == null || handle.isBlank()) {
-                FacesFeedback.info("Signed out elsewhere", sessions.endOthers(current.require()) + " other session(s) ended");
-            } else if (sessions.endOther(current.require(), handle)) {
+                FacesFeedback.info("Signed out elsewhere",
+                        devices.endOthers(current.require(), password, clients.current()) + " other session(s) ended");
+            } else if (devices.endOther(current.require(), handle, password, clients.current())) {
                 FacesFeedback.info("Session ended", "That device is signed out now");
             } else {
                 FacesFeedback.error("Already ended", "That session had already ended");

@@ -19,4 +19,9 @@ public record SecurityEventQuery(Optional<SecurityEvent.Type> type, Optional<Str
             throw new IllegalArgumentException("offset must be >= 0 and limit within 1.." + MAX_LIMIT);
         }
     }
+
+    /** The same filters, another page. */
+    public SecurityEventQuery page(int offset, int limit) {
+        return new SecurityEventQuery(type, username, ipPrefix, from, to, offset, limit);
+    }
 }

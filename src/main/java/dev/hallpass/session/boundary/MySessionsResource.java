@@ -30,10 +30,7 @@ import java.util.List;
 public class MySessionsResource {
 
     @Inject
-    SessionService sessions;
-
-    @Inject
-    LoginService logins;
+    MyDevices devices;
 
     @Inject
     CurrentSession current;
@@ -43,7 +40,7 @@ public class MySessionsResource {
 
     @GET
     public List<DeviceSession> list() {
-        return sessions.sessionsOf(current.require());
+        return devices.list(current.require());
     }
 
     /** Ends one other session of the caller: 204, or 404 when it is not a live session of theirs. */
@@ -51,9 +48,7 @@ public class MySessionsResource {
     @Path("{handle}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response end(@PathParam("handle") String handle, PasswordRequest body) {
-        ActiveSession caller = current.require();
-        logins.confirmPassword(caller.username(), PasswordRequest.require(body), clients.current());
-        if (!sessions.endOther(caller, handle)) {
+        if (!devices.endOther(current.require(), handle, PasswordRequest.require(body), clients.current())) {
             throw new NotFoundException("No session " + handle);
         }
         return Response.noContent().build();
@@ -63,8 +58,7 @@ public class MySessionsResource {
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject endOthers(PasswordRequest body) {
-        ActiveSession caller = current.require();
-        logins.confirmPassword(caller.username(), PasswordRequest.require(body), clients.current());
-        return Json.createObjectBuilder().add("ended", sessions.endOthers(caller)).build();
+        int ended = devices.endOthers(current.require(), PasswordRequest.require(body), clients.current());
+        return Json.createObjectBuilder().add("ended", ended).build();
     }
 }

@@ -47,10 +47,6 @@ public class SessionActivity {
     @Inject
     Clock clock;
 
-    public long liveNow() {
-        return directory.count(SessionFilter.LIVE, clock.instant());
-    }
-
     public Activity activity(Duration window) {
         if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(LONGEST_WINDOW) > 0) {
             throw new IllegalArgumentException("the window must be between one minute and " + LONGEST_WINDOW);

@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,9 +238,10 @@ public class SessionService {
 
     /**
      * The user ends one of their other sessions (another device). Someone else's handle is answered
-     * exactly like an unknown one: false. The current session is ended by logging out, not here.
+     * exactly like an unknown one: false. The current session is ended by logging out, not here. Only
+     * through {@link MyDevices}, which asks for the password first.
      */
-    public boolean endOther(ActiveSession caller, String handle) {
+    boolean endOther(ActiveSession caller, String handle) {
         if (caller.handle().equals(handle)) {
             throw new Conflict("This is the current session", "Log out to end the session you are using");
         }
@@ -252,7 +252,7 @@ public class SessionService {
     }
 
     /** The user ends every session of theirs but the current one; returns how many. */
-    public int endOthers(ActiveSession caller) {
+    int endOthers(ActiveSession caller) {
         return endAll(caller.username(), EndReason.KILLED, endedByOwner(caller),
                 session -> !session.handle().equals(caller.handle()));
     }
@@ -299,9 +299,9 @@ public class SessionService {
     /**
      * The live session with this handle, for something that watches it without a request (an open
      * event stream): one that has run out is ended now, with the usual announcement, instead of waiting
-     * for its next request or the cleanup. The lookup and the end share one transaction.
+     * for its next request or the cleanup. Mostly a local-cache hit: no transaction of its own (the
+     * store's methods have theirs), since it runs for every watched session on every check.
      */
-    @Transactional
     public Optional<ActiveSession> watch(String handle) {
         Optional<SessionState> found = store.findByHandle(handle).filter(SessionState::isActive);
         if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.hallpass.session.control;
 
+import dev.hallpass.problem.Parameters;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,15 +16,12 @@ public record SessionFilter(Optional<String> username, Optional<String> ipPrefix
 
     public static final SessionFilter LIVE = new SessionFilter(Optional.empty(), Optional.empty(), Optional.empty(), State.LIVE);
 
-    private static final Pattern IP_PREFIX = Pattern.compile("[0-9A-Fa-f.:]{1,45}");
     /** What device labels are made of ({@code Device#label}): letters, digits, spaces and dots. */
     private static final Pattern DEVICE = Pattern.compile("[\\p{L}0-9 .]{1,64}");
 
     public SessionFilter {
         ipPrefix = ipPrefix.map(String::strip).filter(p -> !p.isEmpty());
-        ipPrefix.filter(p -> !IP_PREFIX.matcher(p).matches()).ifPresent(p -> {
-            throw new IllegalArgumentException("an IP prefix holds only hex digits, '.' and ':'");
-        });
+        ipPrefix.ifPresent(p -> Parameters.ipPrefix(p, "ip"));
         device = device.map(String::strip).filter(d -> !d.isEmpty());
         device.filter(d -> !DEVICE.matcher(d).matches()).ifPresent(d -> {
             throw new IllegalArgumentException("a device filter is 1-64 letters, digits, spaces or dots");
@@ -31,10 +29,6 @@ public record SessionFilter(Optional<String> username, Optional<String> ipPrefix
         if (state == null) {
             throw new IllegalArgumentException("state is required");
         }
-    }
-
-    public SessionFilter withUsername(String canonicalUsername) {
-        return new SessionFilter(Optional.of(canonicalUsername), ipPrefix, device, state);
     }
 
     /** The live part of what this filter matches; empty when it asks for ended sessions only. */

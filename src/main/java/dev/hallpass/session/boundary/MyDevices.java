@@ -1,0 +1,37 @@
+package dev.hallpass.session.boundary;
+
+import dev.hallpass.audit.boundary.ClientInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * A user's own sessions, as "my devices" (page) and {@code /api/sessions} (JSON) both offer them.
+ * Ending another one always asks for the password first, throttled and recorded like a login, so a
+ * stolen session cannot shut its owner out; this is the one place that rule lives.
+ */
+@ApplicationScoped
+public class MyDevices {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    LoginService logins;
+
+    public List<DeviceSession> list(ActiveSession caller) {
+        return sessions.sessionsOf(caller);
+    }
+
+    /** False when the handle is not a live session of the caller's (someone else's counts as unknown). */
+    public boolean endOther(ActiveSession caller, String handle, String password, ClientInfo client) {
+        logins.confirmPassword(caller.username(), password, client);
+        return sessions.endOther(caller, handle);
+    }
+
+    /** Ends every session of the caller but this one; returns how many. */
+    public int endOthers(ActiveSession caller, String password, ClientInfo client) {
+        logins.confirmPassword(caller.username(), password, client);
+        return sessions.endOthers(caller);
+    }
+}
