@@ -27,6 +27,9 @@ public class DashboardPage {
     @Inject
     SessionActivity activity;
 
+    @Inject
+    NodeMetrics nodeMetrics;
+
     private int hours = 3;
     private SessionActivity.Activity numbers;
 
@@ -55,6 +58,15 @@ public class DashboardPage {
 
     public List<Map.Entry<SessionActivity.EndKind, Long>> getEndsByKind() {
         return List.copyOf(numbers.endsByKind().entrySet());
+    }
+
+    /** Every Hallpass series of this node, as {@code /metrics} shows it. */
+    public List<NodeMetrics.Row> getNodeMetrics() {
+        return nodeMetrics.rows();
+    }
+
+    public String getNode() {
+        return nodeMetrics.node();
     }
 
     public String getChart() {

@@ -59,23 +59,29 @@ public class LayeredSessionStore implements SessionStore {
     public Optional<SessionState> findBySecretHash(String secretHash) {
         Optional<SessionState> cached = local.get(secretHash);
         if (cached.isPresent()) {
-            metrics.answeredBy(Layer.LOCAL);
+            metrics.hit(Layer.LOCAL);
             return cached;
         }
+        metrics.miss(Layer.LOCAL);
         RedisSessionCache.Lookup lookup = shared.get(secretHash);
         if (lookup.answer() == RedisSessionCache.Answer.ACTIVE) {
-            metrics.answeredBy(Layer.REDIS);
+            metrics.hit(Layer.REDIS);
             local.put(lookup.session().orElseThrow());
             return lookup.session();
         }
         if (lookup.answer() == RedisSessionCache.Answer.ENDED) {
-            metrics.answeredBy(Layer.REDIS);
+            metrics.hit(Layer.REDIS);
             return Optional.empty();
         }
         // UNKNOWN, or REPLACED: a cookie that a later login replaced is being replayed, and the caller
         // needs the stored session to report the fixation attempt; rare enough to ask the database.
-        metrics.answeredBy(Layer.DATABASE);
+        metrics.miss(Layer.REDIS);
         Optional<SessionState> stored = database.findBySecretHash(secretHash);
+        if (stored.isPresent()) {
+            metrics.hit(Layer.DATABASE);
+        } else {
+            metrics.miss(Layer.DATABASE);
+        }
         stored.ifPresent(session -> {
             if (session.isActive()) {
                 cache(session);
@@ -129,6 +135,11 @@ public class LayeredSessionStore implements SessionStore {
         shared.update(touched, redisTtl(touched));
         touches.add(new Touch(session.handle(), lastSeen, idleExpiresAt));
         return true;
+    }
+
+    @Override
+    public void touchNotDue(SessionState session) {
+        metrics.touchSaved(SessionCacheMetrics.Saving.THROTTLE);
     }
 
     @Override

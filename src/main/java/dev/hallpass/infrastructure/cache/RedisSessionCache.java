@@ -55,6 +55,9 @@ public class RedisSessionCache {
     Clock clock;
 
     @Inject
+    SessionCacheMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "hallpass.redis.breaker.failures", defaultValue = "3")
     int breakerFailures;
 
@@ -109,18 +112,20 @@ public class RedisSessionCache {
     }
 
     /**
-     * Leaves a tombstone and tells every node that the session ended: {@code ended <hash> <handle>}
-     * drops it from their local caches and refuses its access tokens.
+     * Leaves a tombstone and tells every node that the session ended: {@code ended <hash> <handle>
+     * <reason> <sent, epoch ms>} drops it from their local caches, refuses its access tokens and tells
+     * its open event streams.
      */
     public void markEnded(String secretHash, String handle, EndReason reason, Duration ttl) {
         if (!configured()) {
             return;
         }
         boolean replaced = reason.status() == SessionStatus.REPLACED;
-        String message = ENDED + secretHash + " " + handle + " " + reason.name();
+        String message = ENDED + secretHash + " " + handle + " " + reason.name() + " " + System.currentTimeMillis();
         Boolean done = call(client -> {
             client.set(KEY_PREFIX + secretHash, tombstone(replaced), SetParams.setParams().px(ttl.toMillis()));
             client.publish(CHANNEL, message);
+            metrics.published();
             return Boolean.TRUE;
         }, Boolean.FALSE);
         if (!done && pendingEnds.size() < MAX_PENDING) {
@@ -149,6 +154,7 @@ public class RedisSessionCache {
                 UnifiedJedis client = redis.client().orElseThrow();
                 client.set(KEY_PREFIX + message.split(" ")[1], SessionStateCodec.TOMBSTONE, SetParams.setParams().px(ttl.toMillis()));
                 client.publish(CHANNEL, message);
+                metrics.published();
             } catch (RuntimeException stillDown) {
                 pendingEnds.add(message);
                 LOG.log(Level.FINE, "Redis went away again while replaying ends", stillDown);

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPubSub;
@@ -28,6 +29,9 @@ public class SessionInvalidations {
 
     private static final Logger LOG = Logger.getLogger(SessionInvalidations.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
+    @Inject
+    SessionCacheMetrics metrics;
 
     @Inject
     RedisConnection redis;
@@ -104,8 +108,9 @@ public class SessionInvalidations {
         @Override
         public void onMessage(String channel, String message) {
             if (message.startsWith(RedisSessionCache.ENDED)) {
-                // "ended <secret hash> <handle> <reason>"; older nodes sent fewer fields
+                // "ended <secret hash> <handle> <reason> <sent, epoch ms>"; older nodes sent fewer fields
                 String[] ended = message.substring(RedisSessionCache.ENDED.length()).split(" ");
+                metrics.received(ended.length > 3 ? sentAgo(ended[3]) : Optional.empty());
                 local.invalidate(ended[0]);
                 if (ended.length > 1) {
                     endedSessions.add(ended[1]);
@@ -114,6 +119,14 @@ public class SessionInvalidations {
                     announce(ended[1], ended[2]);
                 }
             }
+        }
+    }
+
+    private static Optional<Duration> sentAgo(String epochMillis) {
+        try {
+            return Optional.of(Duration.ofMillis(System.currentTimeMillis() - Long.parseLong(epochMillis)));
+        } catch (NumberFormatException notAStamp) {
+            return Optional.empty();
         }
     }
 

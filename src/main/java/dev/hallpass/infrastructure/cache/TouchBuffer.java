@@ -62,7 +62,9 @@ public class TouchBuffer {
             metrics.touchesWritten(database.touchAll(List.of(touch)));
             return;
         }
-        pending.put(touch.handle(), touch);
+        if (pending.put(touch.handle(), touch) != null) {
+            metrics.touchSaved(SessionCacheMetrics.Saving.BATCH);
+        }
     }
 
     /** The touch of this session still waiting for the next flush, if any. */

@@ -63,6 +63,17 @@ public class JpaSessionDirectory implements SessionDirectory {
     }
 
     @Override
+    public List<String> runOut(Instant now, int limit) {
+        // the idle expiry never passes the absolute one, so it alone finds both; index (status, idle_expires_at)
+        return em.createQuery("select s.handle from Session s where s.status = :active and s.idleExpiresAt <= :now "
+                        + "order by s.idleExpiresAt", String.class)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
     public List<MinuteCount> endsPerMinute(Instant from, Instant to) {
         return PerMinute.counts(em, """
                 select bucket, kind, count(*) from (

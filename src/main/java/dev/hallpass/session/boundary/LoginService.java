@@ -38,6 +38,9 @@ public class LoginService {
     @Inject
     Anomalies anomalies;
 
+    @Inject
+    SessionMetrics metrics;
+
     public StartedSession login(Credentials credentials, boolean rememberMe, ClientInfo client,
                                 Optional<String> presentedSecret) {
         Caller caller = prove(credentials, client, "login").orElseThrow(LoginRejected::new);
@@ -58,12 +61,14 @@ public class LoginService {
         try {
             throttle.attempt(account, client.ipAddress());
         } catch (TooManyLoginAttempts throttled) {
+            metrics.login(SessionMetrics.LoginResult.THROTTLED);
             events.record(SecurityEvent.Type.LOGIN_THROTTLED, existing(account), null, client,
                     purpose + " refused before the password check; retry after " + throttled.retryAfterSeconds() + " s");
             throw throttled;
         }
         Optional<Caller> caller = accounts.authenticate(credentials);
         if (caller.isEmpty()) {
+            metrics.login(SessionMetrics.LoginResult.FAILED);
             String known = existing(account);
             events.record(SecurityEvent.Type.LOGIN_FAILED, known, null, client,
                     purpose + ": " + (known == null ? "unknown account" : "wrong password or account disabled"));
@@ -80,9 +85,11 @@ public class LoginService {
         try {
             started = sessions.start(caller, rememberMe, client, presentedSecret);
         } catch (SessionLimitReached limit) {
+            metrics.login(SessionMetrics.LoginResult.REFUSED_BY_LIMIT);
             events.record(SecurityEvent.Type.LOGIN_REJECTED_BY_LIMIT, caller.username(), null, client, limit.getMessage());
             throw limit;
         }
+        metrics.started();
         events.record(SecurityEvent.Type.LOGIN_SUCCEEDED, caller.username(), started.session().handle(), client,
                 how + (rememberMe ? ", remember me" : ""));
         anomalies.loggedIn(caller.username(), started.session().handle(), client);

@@ -3,7 +3,6 @@ package dev.hallpass.session.boundary;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.session.control.SessionDirectory;
-import dev.hallpass.session.control.SessionFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -44,6 +43,10 @@ public class SessionActivity {
     @Inject
     SecurityEvents events;
 
+    /** Live sessions come from the gauge {@code /metrics} serves: one number, counted afresh here. */
+    @Inject
+    SessionMetrics metrics;
+
     @Inject
     Clock clock;
 
@@ -72,6 +75,6 @@ public class SessionActivity {
             loginSeries.add(logins.getOrDefault(minute, 0L));
             endSeries.add(ends.getOrDefault(minute, 0L));
         }
-        return new Activity(directory.count(SessionFilter.LIVE, now), minutes, loginSeries, endSeries, byKind);
+        return new Activity(metrics.liveSessions(Duration.ZERO).value(), minutes, loginSeries, endSeries, byKind);
     }
 }

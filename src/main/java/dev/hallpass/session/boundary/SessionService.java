@@ -146,6 +146,8 @@ public class SessionService {
                 return Optional.empty();
             }
             session = session.touched(now, idleExpiry);
+        } else {
+            store.touchNotDue(session);
         }
         return Optional.of(ActiveSession.of(session));
     }
@@ -338,6 +340,17 @@ public class SessionService {
 
     private void announce(SessionState session, EndReason reason, String detail) {
         ended.accept(new SessionEnded(session.handle(), session.username(), reason,
-                new ClientInfo(session.ipAddress(), session.userAgent()), detail));
+                new ClientInfo(session.ipAddress(), session.userAgent()), detail, lasted(session, reason)));
+    }
+
+    /** From start to end: to its expiry when it ran out (and was found later), else to now. */
+    private Duration lasted(SessionState session, EndReason reason) {
+        Instant now = clock.instant();
+        Instant end = switch (reason) {
+            case IDLE_TIMEOUT -> session.idleExpiresAt();
+            case ABSOLUTE_TIMEOUT -> session.absoluteExpiresAt();
+            default -> now;
+        };
+        return Duration.between(session.createdAt(), end.isBefore(now) ? end : now);
     }
 }

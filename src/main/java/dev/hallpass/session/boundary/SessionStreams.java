@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -104,7 +105,8 @@ public class SessionStreams {
     private ScheduledFuture<?> checks;
 
     void start(@Observes Startup startup) {
-        metrics.gauge("hallpass.push.streams.open", open, AtomicInteger::get);
+        metrics.gauge(Metadata.builder().withName("hallpass.push.streams.open")
+                .withDescription("Event streams (GET /api/events) open on this node").build(), open, AtomicInteger::get);
         long millis = checkInterval.toMillis();
         checks = scheduler.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
     }

@@ -17,6 +17,9 @@ public interface SessionDirectory {
     /** Up to {@code limit} handles of sessions that match a {@link SessionFilter#live()} filter, oldest first. */
     List<String> liveHandles(SessionFilter filter, Instant now, int limit);
 
+    /** Up to {@code limit} handles of sessions still marked live whose (idle or absolute) expiry has passed, earliest first. */
+    List<String> runOut(Instant now, int limit);
+
     /** Session ends per minute in {@code [from, to)}, by reason; a session that ran out counts at its expiry. */
     List<MinuteCount> endsPerMinute(Instant from, Instant to);
 

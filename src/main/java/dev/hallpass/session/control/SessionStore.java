@@ -33,6 +33,10 @@ public interface SessionStore {
     /** Records activity (possibly later, in a batch); false if the session is known to have ended. */
     boolean touch(SessionState session, Instant lastSeen, Instant idleExpiresAt);
 
+    /** A check found the session live with no touch due: the write a naive store would make is saved. */
+    default void touchNotDue(SessionState session) {
+    }
+
     /** Ends the session everywhere; false if it had already ended. */
     boolean end(SessionState session, EndReason reason, Instant at);
 

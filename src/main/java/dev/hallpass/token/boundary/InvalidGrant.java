@@ -2,11 +2,24 @@ package dev.hallpass.token.boundary;
 
 import dev.hallpass.problem.ProblemException;
 
-/** 400 {@code invalid_grant}: the same answer for every refresh that fails, whatever the reason. */
+/**
+ * 400 {@code invalid_grant}: the same answer for every refresh that fails, whatever the reason. The
+ * reason is for this server's metrics only; the client never learns it.
+ */
 public final class InvalidGrant extends ProblemException {
 
-    public InvalidGrant() {
+    /** Why a refresh failed. */
+    public enum Reason { MISSING, MALFORMED, UNKNOWN, EXPIRED, SESSION_ENDED, REUSED, REVOKED }
+
+    private final transient Reason reason;
+
+    public InvalidGrant(Reason reason) {
         super(400, "Invalid grant", "The refresh token is not valid");
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 
     @Override

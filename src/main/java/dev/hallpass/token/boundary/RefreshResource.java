@@ -3,7 +3,10 @@ package dev.hallpass.token.boundary;
 import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.RefreshCookie;
 import dev.hallpass.problem.InvalidInput;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -17,9 +20,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * {@code POST /api/auth/refresh}: API clients send {@code {"refresh_token"}} and get the next one in
@@ -42,16 +50,47 @@ public class RefreshResource {
     @Inject
     HttpServletRequest request;
 
-    /** Every refresh request this node answered, whatever the outcome: what clients cost the server. */
     @Inject
-    @Metric(name = "hallpass.token.refresh.requests", absolute = true)
-    Counter requests;
+    MetricRegistry registry;
+
+    private Counter requests;
+    private Counter refreshed;
+    private final Map<InvalidGrant.Reason, Counter> failures = new EnumMap<>(InvalidGrant.Reason.class);
+
+    /** Created at start (not at first use), so that every series is there from the first scrape. */
+    void atStart(@Observes Startup startup) {
+        // the observer call itself instantiated the bean and ran register()
+    }
+
+    @PostConstruct
+    void register() {
+        requests = registry.counter(Metadata.builder().withName("hallpass.token.refresh.requests")
+                .withDescription("Refresh requests this node answered, whatever the outcome: what clients cost the server").build());
+        refreshed = registry.counter(Metadata.builder().withName("hallpass.token.refreshes")
+                .withDescription("Refreshes that issued new tokens").build());
+        Metadata failed = Metadata.builder().withName("hallpass.token.refresh.failures")
+                .withDescription("Refreshes refused (all answered invalid_grant), by the reason only the server knows").build();
+        for (InvalidGrant.Reason reason : InvalidGrant.Reason.values()) {
+            failures.put(reason, registry.counter(failed, new Tag("reason", reason.name().toLowerCase(Locale.ROOT))));
+        }
+    }
 
     @POST
     public Response refresh(String body) {
         requests.inc();
-        Optional<String> fromBody = tokenIn(body);
-        String presented = fromBody.or(() -> cookie.read(request)).orElseThrow(InvalidGrant::new);
+        try {
+            Response response = refreshWith(tokenIn(body));
+            refreshed.inc();
+            return response;
+        } catch (InvalidGrant refused) {
+            failures.get(refused.reason()).inc();
+            throw refused;
+        }
+    }
+
+    private Response refreshWith(Optional<String> fromBody) {
+        String presented = fromBody.or(() -> cookie.read(request))
+                .orElseThrow(() -> new InvalidGrant(InvalidGrant.Reason.MISSING));
         TokenPair pair = refreshTokens.refresh(presented, clients.of(request));
         if (fromBody.isPresent()) {
             return Response.ok(TokenResponse.withRefresh(pair)).build();

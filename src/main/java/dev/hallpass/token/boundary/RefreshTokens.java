@@ -73,13 +73,13 @@ public class RefreshTokens {
     /** Spends the token and returns the next pair; {@link InvalidGrant} for anything but a live token. */
     public TokenPair refresh(String presented, ClientInfo client) {
         if (presented == null || !presented.startsWith(PREFIX) || SessionSecrets.parse(presented.substring(PREFIX.length())).isEmpty()) {
-            throw new InvalidGrant();
+            throw new InvalidGrant(InvalidGrant.Reason.MALFORMED);
         }
         String tokenHash = hash(presented);
-        RefreshToken token = repository.find(tokenHash).orElseThrow(InvalidGrant::new);
+        RefreshToken token = repository.find(tokenHash).orElseThrow(() -> new InvalidGrant(InvalidGrant.Reason.UNKNOWN));
         Instant now = clock.instant();
         if (token.status() == RefreshToken.Status.ACTIVE) {
-            ActiveSession session = liveSession(token, now).orElseThrow(InvalidGrant::new);
+            ActiveSession session = liveSession(token, now);
             String next = newSecret();
             RefreshToken successor = new RefreshToken(hash(next), token.familyId(), token.sessionHandle(), token.username(),
                     now, expiry(now, session));
@@ -87,19 +87,20 @@ public class RefreshTokens {
                 anomalies.refreshed(token.familyId(), token.username(), token.sessionHandle(), client);
                 return new TokenPair(accessTokens.mint(session), next, successor.expiresAt());
             }
-            token = repository.find(tokenHash).orElseThrow(InvalidGrant::new);
+            token = repository.find(tokenHash).orElseThrow(() -> new InvalidGrant(InvalidGrant.Reason.UNKNOWN));
         }
         if (token.status() == RefreshToken.Status.ROTATED && token.successorEncrypted() != null
                 && !now.isAfter(token.rotatedAt().plus(grace))) {
-            ActiveSession session = liveSession(token, now).orElseThrow(InvalidGrant::new);
+            ActiveSession session = liveSession(token, now);
             String successor = keys.encryption().decrypt(token.successorEncrypted(), tokenHash);
             Instant successorExpiry = repository.find(hash(successor)).map(RefreshToken::expiresAt).orElse(now);
             return new TokenPair(accessTokens.mint(session), successor, successorExpiry);
         }
         if (token.status() == RefreshToken.Status.ROTATED) {
             theft(token, client);
+            throw new InvalidGrant(InvalidGrant.Reason.REUSED);
         }
-        throw new InvalidGrant();
+        throw new InvalidGrant(InvalidGrant.Reason.REVOKED);
     }
 
     /** The token's record if it is live now (active, unexpired, its session live); for introspection. */
@@ -117,8 +118,12 @@ public class RefreshTokens {
         }
     }
 
-    private Optional<ActiveSession> liveSession(RefreshToken token, Instant now) {
-        return now.isBefore(token.expiresAt()) ? sessions.useByHandle(token.sessionHandle()) : Optional.empty();
+    private ActiveSession liveSession(RefreshToken token, Instant now) {
+        if (!now.isBefore(token.expiresAt())) {
+            throw new InvalidGrant(InvalidGrant.Reason.EXPIRED);
+        }
+        return sessions.useByHandle(token.sessionHandle())
+                .orElseThrow(() -> new InvalidGrant(InvalidGrant.Reason.SESSION_ENDED));
     }
 
     private void theft(RefreshToken token, ClientInfo client) {

@@ -9,6 +9,7 @@ import dev.hallpass.testsupport.Browser;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
+import dev.hallpass.testsupport.Metrics;
 import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.PostgresDatabase;
 import dev.hallpass.testsupport.RedisProcess;
@@ -31,8 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -203,9 +202,7 @@ class DistributedSessionsIT {
     }
 
     private static long redisLookups(Http node) {
-        String metrics = new Http(node.resolve("/")).get("metrics?scope=application").body();
-        Matcher matcher = Pattern.compile("hallpass_session_lookups_total\\{layer=\"redis\"[^}]*} ([0-9.]+)").matcher(metrics);
-        return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : -1;
+        return (long) Metrics.of(node, "hallpass_session_cache_requests_total", "layer=\"redis\"", "result=\"hit\"");
     }
 
     @Test

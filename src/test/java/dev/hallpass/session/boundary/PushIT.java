@@ -9,6 +9,7 @@ import dev.hallpass.testsupport.Browser;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
+import dev.hallpass.testsupport.Metrics;
 import dev.hallpass.testsupport.Reply;
 import dev.hallpass.testsupport.SecurityEventLog;
 import dev.hallpass.testsupport.ServerClock;
@@ -16,8 +17,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,7 +37,6 @@ class PushIT {
 
     static final String PASSWORD = "correct horse battery staple";
     static final Duration PAST_ACCESS_TOKEN_EXPIRY = Duration.ofMinutes(16);
-    static final Pattern REFRESHES = Pattern.compile("(?m)^hallpass_token_refresh_requests_total\\S* (\\d+)");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -67,15 +65,7 @@ class PushIT {
 
     /** The server's count of refresh requests (MicroProfile Metrics, at the server's root). */
     private long refreshRequests() {
-        Reply metrics = http.get("/metrics");
-        assertEquals(200, metrics.status(), metrics::toString);
-        Matcher count = REFRESHES.matcher(metrics.body());
-        if (count.find()) {
-            return Long.parseLong(count.group(1));
-        }
-        // the counter appears with the first refresh request; a line of another shape would hide it
-        assertFalse(metrics.body().contains("hallpass_token_refresh_requests"), "the counter's line changed shape");
-        return 0;
+        return (long) Metrics.of(http, "hallpass_token_refresh_requests_total");
     }
 
     @Test

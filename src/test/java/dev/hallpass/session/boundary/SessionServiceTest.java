@@ -80,11 +80,13 @@ class SessionServiceTest {
 
         clock.advance(IDLE.minusSeconds(1));
         assertTrue(service.authenticate(secret, HOME).isPresent());
-        clock.advance(IDLE);
+        clock.advance(IDLE.plusHours(1));
 
         assertTrue(service.authenticate(secret, HOME).isEmpty());
         assertEquals(EndReason.IDLE_TIMEOUT, store.only().endReason().orElseThrow());
         assertEquals(SessionStatus.EXPIRED, store.only().status());
+        assertEquals(IDLE.multipliedBy(2).minusSeconds(1), endedEvents.get(0).lasted(),
+                "it lasted until its idle expiry, not until the request that found it run out an hour later");
     }
 
     @Test
@@ -139,7 +141,7 @@ class SessionServiceTest {
 
         assertTrue(service.authenticate(secret, HOME).isEmpty());
         assertEquals(EndReason.LOGOUT, store.only().endReason().orElseThrow());
-        assertEquals(List.of(new SessionEnded(store.only().handle(), "ann", EndReason.LOGOUT, HOME, null)), endedEvents,
+        assertEquals(List.of(new SessionEnded(store.only().handle(), "ann", EndReason.LOGOUT, HOME, null, Duration.ZERO)), endedEvents,
                 "one event, for the logout that really ended it");
     }
 
