@@ -47,6 +47,16 @@ public final class PostgresDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl());
     }
 
+    /** An outage as the application sees it: no new connections, and the open ones cut. */
+    public void refuseConnections() {
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    }
+
+    public void allowConnections() {
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+    }
+
     @Override
     public void close() {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -3,6 +3,7 @@ package dev.hallpass.audit.boundary;
 import dev.hallpass.audit.control.SecurityEventQuery;
 import dev.hallpass.audit.control.SecurityEventRepository;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.infrastructure.web.RequestId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records security events: logged at once as one line with the session handle (never a secret), and
+ * Records security events: logged at once as one line with the session handle (never a secret) and the
+ * request id ({@code -} for what a background job found), and
  * persisted off the request path, in a transaction of its own (a refused request still leaves its
  * trace). If the executor refuses the work, the event is written on the caller's thread instead.
  */
@@ -41,8 +43,9 @@ public class SecurityEvents {
     public void record(SecurityEvent.Type type, String username, String sessionHandle, String ipAddress,
                        String userAgent, String detail) {
         SecurityEvent event = new SecurityEvent(type, clock.instant(), username, sessionHandle, ipAddress, userAgent, detail);
-        LOG.warning(() -> "security-event type=" + type + " user=" + username + " session=" + sessionHandle
-                + " ip=" + ipAddress + " detail=" + detail);
+        String request = RequestId.forLog();
+        LOG.warning(() -> "security-event type=" + type + " request=" + request + " user=" + username
+                + " session=" + sessionHandle + " ip=" + ipAddress + " detail=" + detail);
         try {
             executor.execute(() -> persist(event));
         } catch (RejectedExecutionException busy) {

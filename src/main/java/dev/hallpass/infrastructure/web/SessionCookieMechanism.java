@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +47,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        RequestId.begin(request, response);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).strip(), request, response, context);
@@ -86,7 +86,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus unavailable(HttpServletResponse response, RuntimeException cause) {
-        String reference = UUID.randomUUID().toString();
+        String reference = RequestId.forLog();
         LOG.log(Level.SEVERE, "Session check failed, reference " + reference, cause);
         try {
             Problems.write(response, Problem.of(503, "Session store unavailable",

@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A bug or an outage: logged in full with a reference; the caller gets only the reference. */
+/** A bug or an outage: logged in full with a reference (the request id); the caller gets only the reference. */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -19,7 +19,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem unexpected(Throwable e) {
-        String reference = UUID.randomUUID().toString();
+        String reference = RequestId.current().orElseGet(() -> UUID.randomUUID().toString());
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, e);
         return Problem.of(500, "Internal error", "The server failed; quote reference " + reference);
     }
