@@ -77,6 +77,7 @@ class DistributedSessionsIT {
                 Map.entry("hallpass.password.iterations", "1000"),
                 Map.entry("hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD),
                 Map.entry("hallpass.cache.local-ttl", LOCAL_TTL.toString()),
+                Map.entry("hallpass.metrics.live-sessions-max-age", "PT0S"),
                 Map.entry("hallpass.session.cleanup-interval", "PT1S"),
                 Map.entry("hallpass.session.retention", "PT2S"),
                 Map.entry("hallpass.session.max-per-user", Integer.toString(MAX_PER_USER)),
@@ -126,6 +127,19 @@ class DistributedSessionsIT {
             Thread.onSpinWait();
         }
         return Duration.between(start, Instant.now());
+    }
+
+    @Test
+    void theLiveSessionGaugeCountsTheWholeClusterOnEveryNode() {
+        String user = newUser("gauge");
+        double before = Metrics.of(b, "hallpass_sessions_active");
+
+        String secret = Logins.secretOf(a, user, PASSWORD);
+
+        assertEquals(before + 1, Metrics.of(b, "hallpass_sessions_active"), "node B counts the session node A started");
+        assertEquals(Metrics.of(a, "hallpass_sessions_active"), Metrics.of(b, "hallpass_sessions_active"));
+        assertEquals(204, b.send("POST", "api/auth/logout", null, null, cookie(secret)).status());
+        assertEquals(before, Metrics.of(a, "hallpass_sessions_active"), "and node A sees node B's logout");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.hallpass.session.boundary;
 
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.testsupport.Browser;
@@ -40,7 +39,8 @@ class PushIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withMovableClock(Deployments.hallpass("push", Map.of("hallpass.push.check-interval", "PT0.5S")));
+        return Deployments.withMovableClock(Deployments.hallpass("push", Map.of("hallpass.push.check-interval", "PT0.5S",
+                "hallpass.session.expiry-sweep-interval", "PT0.5S")));
     }
 
     @ArquillianResource
@@ -150,5 +150,19 @@ class PushIT {
             assertEquals("expired", browser.find("#reason").getAttribute("data-reason"));
         }
         SecurityEventLog.assertRecordedOnce(http, Logins.adminSecret(http), "IDLE_TIMEOUT", user);
+    }
+
+    @Test
+    void aSessionNobodyUsesAnyMoreIsEndedByTheSweepCountedAndRecorded() {
+        String user = newUser();
+        Logins.secretOf(http, user, PASSWORD);
+        double idleEndsBefore = Metrics.of(http, "hallpass_sessions_ended_total", "reason=\"idle\"");
+        double durationsBefore = Metrics.of(http, "hallpass_session_duration_seconds_count");
+
+        ServerClock.advance(http, Duration.ofMinutes(31)); // idle timeout 30 min; no request, no stream uses it
+
+        SecurityEventLog.await(http, Logins.adminSecret(http), "IDLE_TIMEOUT", user, 1);
+        assertTrue(Metrics.of(http, "hallpass_sessions_ended_total", "reason=\"idle\"") >= idleEndsBefore + 1);
+        assertTrue(Metrics.of(http, "hallpass_session_duration_seconds_count") >= durationsBefore + 1);
     }
 }
