@@ -112,7 +112,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    private static String payaraMicroJar() {
+    /** The Payara Micro jar the pom resolved (system property {@code payara.microJar}). */
+    public static String payaraMicroJar() {
         String jar = System.getProperty("payara.microJar");
         if (jar == null || !new File(jar).isFile()) {
             throw new IllegalStateException("System property payara.microJar must name the Payara Micro jar (set by the pom)");
