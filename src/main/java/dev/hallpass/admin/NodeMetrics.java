@@ -1,5 +1,6 @@
 package dev.hallpass.admin;
 
+import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import dev.hallpass.session.control.NodeName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ public class NodeMetrics {
     }
 
     @Inject
+    @ApplicationMetrics
     MetricRegistry registry;
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.cache;
 
+import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +33,7 @@ public class SessionCacheMetrics {
     public enum Saving { THROTTLE, BATCH }
 
     @Inject
+    @ApplicationMetrics
     MetricRegistry registry;
 
     private final Map<Layer, Counter> hits = new EnumMap<>(Layer.class);

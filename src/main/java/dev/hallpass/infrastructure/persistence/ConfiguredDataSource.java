@@ -43,9 +43,15 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
+        if (user == null) {
+            // WildFly's pool (IronJacamar) calls getConnection(null, null) when the definition names no user.
+            return getConnection();
+        }
         Properties given = new Properties();
         given.setProperty("user", user);
-        given.setProperty("password", password);
+        if (password != null) {
+            given.setProperty("password", password);
+        }
         return connect(given);
     }
 

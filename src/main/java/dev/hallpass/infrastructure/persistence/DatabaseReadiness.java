@@ -2,6 +2,8 @@ package dev.hallpass.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,6 +20,14 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = "java:app/jdbc/hallpass")
     DataSource dataSource;
+
+    /**
+     * Created at start, inside the application: WildFly calls health checks on a management thread
+     * where java:app names cannot be looked up, so the @Resource must be injected before that.
+     */
+    void atStart(@Observes Startup startup) {
+        // the observer call itself instantiated the bean and injected the data source
+    }
 
     @Override
     public HealthCheckResponse call() {

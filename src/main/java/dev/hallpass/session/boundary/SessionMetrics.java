@@ -1,5 +1,6 @@
 package dev.hallpass.session.boundary;
 
+import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import dev.hallpass.session.control.SessionDirectory;
 import dev.hallpass.session.control.SessionFilter;
 import dev.hallpass.session.entity.EndReason;
@@ -38,6 +39,7 @@ public class SessionMetrics {
     }
 
     @Inject
+    @ApplicationMetrics
     MetricRegistry registry;
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.hallpass.session.boundary;
 
+import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import dev.hallpass.session.control.SessionEndAnnounced;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -97,6 +98,7 @@ public class SessionStreams {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    @ApplicationMetrics
     MetricRegistry metrics;
 
     private Sse sse;

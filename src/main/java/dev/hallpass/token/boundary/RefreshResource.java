@@ -1,5 +1,6 @@
 package dev.hallpass.token.boundary;
 
+import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.RefreshCookie;
 import dev.hallpass.problem.InvalidInput;
@@ -51,6 +52,7 @@ public class RefreshResource {
     HttpServletRequest request;
 
     @Inject
+    @ApplicationMetrics
     MetricRegistry registry;
 
     private Counter requests;
