@@ -31,13 +31,8 @@ LOG=$DOMAINS/$DOMAIN/logs/server.log
 WAIT_SECONDS=${WAIT_SECONDS:-240}
 ASADMIN=("$SERVER_HOME/bin/asadmin" --interactive=false)
 
-# The HTTP status of GET $1 on the application port, or nothing (bash only: no curl needed).
-http_status() {
-  ( exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT" || exit 0
-    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$1" "$HTTP_PORT" >&3
-    IFS=' ' read -r -t 10 _ status _ <&3 || true
-    echo "${status:-}" ) 2>/dev/null
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 fail() {
   echo "payara-server.sh: $1; the end of $LOG:" >&2
@@ -82,15 +77,7 @@ stop() {
   [ -f "$pidfile" ] || { echo "payara-server.sh: not running"; return 0; }
   pid=$(cat "$pidfile")
   timeout 90 "${ASADMIN[@]}" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null 2>&1 || true
-  for _ in $(seq 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "payara-server.sh: process $pid still alive; killing it" >&2
-    kill -9 "$pid" 2>/dev/null || true
-    sleep 1
-  fi
+  await_exit "$pid" payara-server.sh
   rm -f "$pidfile"
   echo "Payara Server stopped"
 }

@@ -74,22 +74,41 @@ public class OpenApiDocument implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+        return typed(Schema.SchemaType.OBJECT)
                 .description("An error (RFC 9457 problem details)")
                 .addProperty("type", string("A URI naming the kind of problem (about:blank when the status says it all)"))
                 .addProperty("title", string("Short summary of the kind of problem"))
-                .addProperty("status", OASFactory.createSchema().type(Schema.SchemaType.INTEGER).description("The HTTP status"))
+                .addProperty("status", typed(Schema.SchemaType.INTEGER).description("The HTTP status"))
                 .addProperty("detail", string("What went wrong with this request"))
                 .addProperty("error", string("OAuth error code where one applies (invalid_grant, invalid_token, …)"))
-                .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                .addProperty("errors", typed(Schema.SchemaType.ARRAY)
                         .description("For invalid input: each field refused and why")
-                        .items(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .items(typed(Schema.SchemaType.OBJECT)
                                 .addProperty("field", string("The field, query parameter or form field"))
                                 .addProperty("reason", string("Why it was refused"))))
                 .required(List.of("title", "status"));
     }
 
+    /**
+     * A schema of one type, on MicroProfile OpenAPI 3.1 ({@code type(SchemaType)}, Payara 6) and 4.0
+     * ({@code addType(SchemaType)}, WildFly 35) alike: calling the one this server lacks fails the deployment.
+     */
+    private static Schema typed(Schema.SchemaType type) {
+        Schema schema = OASFactory.createSchema();
+        for (String setter : new String[] {"type", "addType"}) {
+            try {
+                Schema.class.getMethod(setter, Schema.SchemaType.class).invoke(schema, type);
+                return schema;
+            } catch (NoSuchMethodException notThisVersion) {
+                // the other version's name
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Could not set the schema type " + type, e);
+            }
+        }
+        return schema;
+    }
+
     private static Schema string(String description) {
-        return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
+        return typed(Schema.SchemaType.STRING).description(description);
     }
 }
