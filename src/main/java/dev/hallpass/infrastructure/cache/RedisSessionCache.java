@@ -125,9 +125,11 @@ public class RedisSessionCache {
         Boolean done = call(client -> {
             client.set(KEY_PREFIX + secretHash, tombstone(replaced), SetParams.setParams().px(ttl.toMillis()));
             client.publish(CHANNEL, message);
-            metrics.published();
             return Boolean.TRUE;
         }, Boolean.FALSE);
+        if (done) {
+            metrics.published();
+        }
         if (!done && pendingEnds.size() < MAX_PENDING) {
             pendingEnds.add(message);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.infrastructure.cache.RedisSessionCache.Answer;
+import dev.hallpass.infrastructure.metrics.NoMetrics;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.testsupport.Deployments;
@@ -42,6 +43,9 @@ class RedisSessionCacheIT {
         cache.clock = java.time.Clock.systemUTC();
         cache.breakerFailures = 3;
         cache.breakerOpen = Duration.ofSeconds(2);
+        cache.metrics = new SessionCacheMetrics();
+        cache.metrics.registry = NoMetrics.registry();
+        cache.metrics.register();
         cache.init();
     }
 
@@ -118,9 +122,13 @@ class RedisSessionCacheIT {
             while (!listener.isSubscribed()) {
                 Thread.onSpinWait();
             }
+            long before = System.currentTimeMillis();
             cache.markEnded("announced", "handle-1", EndReason.LOGOUT, Duration.ofMinutes(1));
 
-            assertEquals("ended announced handle-1 LOGOUT", received.poll(5, TimeUnit.SECONDS));
+            String message = received.poll(5, TimeUnit.SECONDS);
+            assertTrue(message != null && message.startsWith("ended announced handle-1 LOGOUT "), message);
+            long sent = Long.parseLong(message.substring(message.lastIndexOf(' ') + 1));
+            assertTrue(sent >= before && sent <= System.currentTimeMillis(), "stamped with the send time: " + message);
             listener.unsubscribe();
             subscriber.join(5_000);
         }
