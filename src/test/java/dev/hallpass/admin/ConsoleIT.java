@@ -55,9 +55,7 @@ class ConsoleIT {
     }
 
     private String newUser(String prefix, String... roles) {
-        String name = prefix + Long.toString(System.nanoTime(), 36);
-        Logins.createAccount(http, Logins.adminSecret(http), name, PASSWORD, roles.length == 0 ? new String[] {"user"} : roles);
-        return name;
+        return Logins.newUser(http, Logins.adminSecret(http), prefix, PASSWORD, roles);
     }
 
     private String loginFrom(String user, String userAgent) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hallpass.testsupport.Cleanup;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.PostgresDatabase;
@@ -64,12 +65,7 @@ class ClusterRecipeIT {
                 cluster("stop", 60);
             }
         } finally {
-            if (redis != null) {
-                redis.close();
-            }
-            if (database != null) {
-                database.close();
-            }
+            Cleanup.closeAll(redis, database);
         }
     }
 

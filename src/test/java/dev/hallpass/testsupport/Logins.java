@@ -37,6 +37,16 @@ public final class Logins {
         return new String[] {"Cookie", COOKIE + "=" + secret};
     }
 
+    /**
+     * A new account whose name is {@code prefix} plus a unique suffix, created by the administrator
+     * (role {@code user} unless roles are given); returns the name. Fails the test if refused.
+     */
+    public static String newUser(Http http, String adminSecret, String prefix, String password, String... roles) {
+        String name = prefix + Long.toString(System.nanoTime(), 36);
+        createAccount(http, adminSecret, name, password, roles.length == 0 ? new String[] {"user"} : roles);
+        return name;
+    }
+
     /** Creates an account as admin and returns nothing; fails the test if that is refused. */
     public static void createAccount(Http http, String adminSecret, String username, String password, String... roles) {
         var rolesJson = Json.createArrayBuilder();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.testsupport.Browser;
+import dev.hallpass.testsupport.Cleanup;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
@@ -96,21 +97,11 @@ class DistributedSessionsIT {
 
     @AfterAll
     static void stopEverything() {
-        for (AutoCloseable resource : new AutoCloseable[] {nodeA, nodeB, redis, database}) {
-            try {
-                if (resource != null) {
-                    resource.close();
-                }
-            } catch (Exception e) {
-                System.err.println("Could not stop " + resource + ": " + e);
-            }
-        }
+        Cleanup.closeAll(nodeA, nodeB, redis, database);
     }
 
     private static String newUser(String prefix) {
-        String name = prefix + Long.toString(System.nanoTime(), 36);
-        Logins.createAccount(a, Logins.adminSecret(a), name, PASSWORD, "user");
-        return name;
+        return Logins.newUser(a, Logins.adminSecret(a), prefix, PASSWORD);
     }
 
     private static int me(Http node, String secret) {

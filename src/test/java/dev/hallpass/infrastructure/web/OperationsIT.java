@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hallpass.testsupport.Cleanup;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
@@ -83,21 +84,11 @@ class OperationsIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable resource : new AutoCloseable[] {node, redis, database}) {
-            try {
-                if (resource != null) {
-                    resource.close();
-                }
-            } catch (Exception e) {
-                System.err.println("Could not stop " + resource + ": " + e);
-            }
-        }
+        Cleanup.closeAll(node, redis, database);
     }
 
     private static String newUser(String prefix) {
-        String name = prefix + Long.toString(System.nanoTime(), 36);
-        Logins.createAccount(http, Logins.adminSecret(http), name, PASSWORD, "user");
-        return name;
+        return Logins.newUser(http, Logins.adminSecret(http), prefix, PASSWORD);
     }
 
     private static double metric(String series, String... labels) {

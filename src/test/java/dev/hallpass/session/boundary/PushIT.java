@@ -54,9 +54,7 @@ class PushIT {
     }
 
     private String newUser() {
-        String name = "push" + Long.toString(System.nanoTime(), 36);
-        Logins.createAccount(http, Logins.adminSecret(http), name, PASSWORD, "user");
-        return name;
+        return Logins.newUser(http, Logins.adminSecret(http), "push", PASSWORD);
     }
 
     private static Browser loggedIn(URL base, String user) {

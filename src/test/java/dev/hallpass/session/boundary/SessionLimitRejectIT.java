@@ -61,9 +61,7 @@ class SessionLimitRejectIT {
     }
 
     private String newUser() {
-        String name = "reject" + Long.toString(System.nanoTime(), 36);
-        Logins.createAccount(http, admin(), name, PASSWORD, "user");
-        return name;
+        return Logins.newUser(http, admin(), "reject", PASSWORD);
     }
 
     private int me(String secret, String... headers) {

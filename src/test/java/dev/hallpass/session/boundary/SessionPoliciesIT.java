@@ -87,9 +87,7 @@ class SessionPoliciesIT {
     }
 
     private String newUser(String prefix) {
-        String name = prefix + Long.toString(System.nanoTime(), 36);
-        Logins.createAccount(http, admin(), name, PASSWORD, "user");
-        return name;
+        return Logins.newUser(http, admin(), prefix, PASSWORD);
     }
 
     /** An address in a /24 of its own, so no two tests share a per-IP count or a network. */

@@ -69,8 +69,7 @@ class RefreshTokenIT {
     }
 
     private Client apiClient() {
-        String name = "rt" + Long.toString(System.nanoTime(), 36);
-        Logins.createAccount(http, Logins.adminSecret(http), name, PASSWORD, "user");
+        String name = Logins.newUser(http, Logins.adminSecret(http), "rt", PASSWORD);
         String body = Json.createObjectBuilder().add("username", name).add("password", PASSWORD).add("tokens", true).build().toString();
         Reply login = http.postJson("api/auth/login", body);
         assertEquals(200, login.status(), login::toString);
