@@ -53,7 +53,7 @@ public class AccountService {
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.replacePasswordHash(account.id(), hasher.hash(credentials.password()));
         }
-        return Optional.of(new Caller(account.username(), account.roles()));
+        return Optional.of(new Caller(account.username(), account.roles(), account.generation()));
     }
 
     @Transactional
@@ -63,12 +63,18 @@ public class AccountService {
         return AccountView.of(accounts.add(account));
     }
 
-    /** Disables or enables the account; disabling ends all its sessions and tokens on every node. */
+    /**
+     * Disables or enables the account; disabling ends all its sessions and tokens on every node. Every
+     * change below locks the account row first and ends the sessions in the same transaction, so a login
+     * racing it either stored its session before (and it is ended here) or fails; the ends are announced
+     * to the caches only once the change has committed.
+     */
     @Transactional
     public AccountView setEnabled(String username, boolean enabled, String byAdmin, ClientInfo client) {
-        Account account = existing(username);
+        Account account = lockedForChange(username);
         account.setEnabled(enabled);
         if (!enabled) {
+            account.revokeSessions();
             changes.fire(new AccountChanged(account.username(), AccountChanged.Change.DISABLED, client,
                     "disabled by administrator " + byAdmin));
         }
@@ -79,8 +85,10 @@ public class AccountService {
     @Transactional
     public void resetPassword(String username, String newPassword, String byAdmin, ClientInfo client) {
         passwordPolicy.check(newPassword);
-        Account account = existing(username);
-        account.replacePasswordHash(hasher.hash(newPassword));
+        String newHash = hasher.hash(newPassword); // before the lock: logins of the account wait for it
+        Account account = lockedForChange(username);
+        account.replacePasswordHash(newHash);
+        account.revokeSessions();
         changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
                 "reset by administrator " + byAdmin));
     }
@@ -91,15 +99,21 @@ public class AccountService {
      */
     @Transactional
     public Caller changeOwnPassword(String username, String currentPassword, String newPassword, ClientInfo client) {
-        Account account = existing(username);
-        if (!hasher.verify(currentPassword, account.passwordHash())) {
+        String checkedHash = existing(username).passwordHash();
+        if (!hasher.verify(currentPassword, checkedHash)) {
             throw new InvalidInput("currentPassword", "is not the current password");
         }
         passwordPolicy.check(newPassword);
-        account.replacePasswordHash(hasher.hash(newPassword));
+        String newHash = hasher.hash(newPassword);
+        Account account = lockedForChange(username);
+        if (!account.passwordHash().equals(checkedHash)) {
+            throw new InvalidInput("currentPassword", "is not the current password");
+        }
+        account.replacePasswordHash(newHash);
+        account.revokeSessions();
         changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
                 "changed by the user"));
-        return new Caller(account.username(), account.roles());
+        return new Caller(account.username(), account.roles(), account.generation());
     }
 
     /**
@@ -108,14 +122,20 @@ public class AccountService {
      */
     @Transactional
     public AccountView setRoles(String username, Set<String> roles, String byAdmin, ClientInfo client) {
-        Account account = existing(username);
+        Account account = lockedForChange(username);
         Set<String> before = account.roles();
         if (!before.equals(roles)) {
             account.replaceRoles(roles);
+            account.revokeSessions();
             changes.fire(new AccountChanged(account.username(), AccountChanged.Change.ROLES_CHANGED, client,
                     "roles " + before + " -> " + roles + " by administrator " + byAdmin));
         }
         return AccountView.of(account);
+    }
+
+    private Account lockedForChange(String username) {
+        return accounts.findForChange(Usernames.canonical(username))
+                .orElseThrow(() -> new NotFoundException("No account named " + username));
     }
 
     private Account existing(String username) {

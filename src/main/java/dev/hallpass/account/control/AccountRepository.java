@@ -9,6 +9,12 @@ public interface AccountRepository {
 
     Optional<Account> findByUsername(String canonicalUsername);
 
+    /**
+     * The account, its row locked until the transaction ends: a login of this account that is about to
+     * store its session waits, and then sees the change (see {@code SessionStore.create}).
+     */
+    Optional<Account> findForChange(String canonicalUsername);
+
     /** Stores a new account; {@link DuplicateUsername} when the name is taken, even by a racing insert. */
     Account add(Account account);
 

@@ -42,6 +42,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Bumped by every change that must end the account's sessions; a login started before it fails. */
+    @Column(nullable = false)
+    private long generation;
+
     @Version
     private long version;
 
@@ -70,10 +74,16 @@ public class Account {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
     }
 
+    /** The account changed in a way that ends its sessions: a login that read the old generation fails. */
+    public void revokeSessions() {
+        generation++;
+    }
+
     public Long id() { return id; }
     public String username() { return username; }
     public String passwordHash() { return passwordHash; }
     public Set<String> roles() { return Set.copyOf(roles); }
     public boolean isEnabled() { return enabled; }
     public Instant createdAt() { return createdAt; }
+    public long generation() { return generation; }
 }

@@ -3,6 +3,7 @@ package dev.hallpass.infrastructure.cache;
 import dev.hallpass.infrastructure.cache.SessionCacheMetrics.Layer;
 import dev.hallpass.infrastructure.persistence.Database;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore.Ended;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore.Touch;
 import dev.hallpass.session.control.EndedSession;
 import dev.hallpass.session.control.SessionLimits;
@@ -11,8 +12,12 @@ import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
 import dev.hallpass.session.entity.SessionStatus;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +26,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The session store every node uses: local cache, then Redis, then the database, which alone
- * decides. Ends go to the database first, then leave a tombstone in Redis and a message to every
- * node; touches update the caches at once and reach the database in batches.
+ * The session store every node uses: local cache, then Redis, then the database, which alone decides.
+ * A cached entry is believed only while the database confirmed it within {@code hallpass.cache.redis-max-ttl}
+ * and no end of it is known on this node ({@link EndedSessions}, which the {@link EndReconciler} keeps in step
+ * with the database every second). Ends go to the database first and are announced (tombstone, message to
+ * every node) only once their transaction has committed; touches update the caches at once and reach the
+ * database in batches.
  */
 @ApplicationScoped
 public class LayeredSessionStore implements SessionStore {
@@ -48,33 +56,39 @@ public class LayeredSessionStore implements SessionStore {
     EndedSessions endedSessions;
 
     @Inject
+    EndReconciler reconciler;
+
+    @Inject
     Clock clock;
 
-    /** Caps how long a Redis entry can outlive a missed invalidation (after a partition heals). */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** For fault-injection tests only: a pause between an end's commit and its announcement (a node can be killed there). */
     @Inject
-    @ConfigProperty(name = "hallpass.cache.redis-max-ttl", defaultValue = "PT10M")
-    Duration redisMaxTtl;
+    @ConfigProperty(name = "hallpass.test.announce-delay", defaultValue = "PT0S")
+    Duration announceDelay;
 
     @Override
     public Optional<SessionState> findBySecretHash(String secretHash) {
-        Optional<SessionState> cached = local.get(secretHash);
+        Optional<CachedSession> cached = local.get(secretHash).filter(this::notKnownEnded);
         if (cached.isPresent()) {
             metrics.hit(Layer.LOCAL);
-            return cached;
+            return cached.map(CachedSession::session);
         }
         metrics.miss(Layer.LOCAL);
         RedisSessionCache.Lookup lookup = shared.get(secretHash);
-        if (lookup.answer() == RedisSessionCache.Answer.ACTIVE) {
+        if (lookup.answer() == RedisSessionCache.Answer.ACTIVE && lookup.session().filter(this::notKnownEnded).isPresent()) {
             metrics.hit(Layer.REDIS);
-            local.put(lookup.session().orElseThrow());
-            return lookup.session();
+            local.put(lookup.session().get());
+            return lookup.session().map(CachedSession::session);
         }
         if (lookup.answer() == RedisSessionCache.Answer.ENDED) {
             metrics.hit(Layer.REDIS);
             return Optional.empty();
         }
-        // UNKNOWN, or REPLACED: a cookie that a later login replaced is being replayed, and the caller
-        // needs the stored session to report the fixation attempt; rare enough to ask the database.
+        // UNKNOWN, an entry this node knows has ended, or REPLACED: a cookie that a later login replaced is
+        // being replayed, and the caller needs the stored session to report the fixation attempt.
         metrics.miss(Layer.REDIS);
         Optional<SessionState> stored = database.findBySecretHash(secretHash);
         if (stored.isPresent()) {
@@ -86,15 +100,21 @@ public class LayeredSessionStore implements SessionStore {
             if (session.isActive()) {
                 cache(session);
             } else if (lookup.answer() == RedisSessionCache.Answer.UNKNOWN) {
-                shared.rememberEnded(secretHash, session.status() == SessionStatus.REPLACED, tombstoneTtl());
+                shared.rememberEnded(secretHash, session.status() == SessionStatus.REPLACED);
             }
         });
         return stored;
     }
 
+    private boolean notKnownEnded(CachedSession cached) {
+        return !endedSessions.contains(cached.session().handle());
+    }
+
+    /** Just read from (or written to) the database: confirmed now. */
     private void cache(SessionState session) {
-        shared.putIfAbsent(session, redisTtl(session));
-        local.put(session);
+        CachedSession cached = new CachedSession(session, clock.instant());
+        shared.putIfAbsent(cached);
+        local.put(cached);
     }
 
     /** From the database, with this node's touch still waiting for its batch laid over it. */
@@ -107,8 +127,8 @@ public class LayeredSessionStore implements SessionStore {
     }
 
     @Override
-    public List<EndedSession> create(Session session, SessionLimits limits, Instant now) {
-        List<EndedSession> ended = database.create(session, limits, now);
+    public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
+        List<EndedSession> ended = database.create(session, accountGeneration, limits, now);
         ended.forEach(made -> announceEnded(made.session(), made.reason()));
         cache(SessionState.of(session));
         return ended;
@@ -118,9 +138,7 @@ public class LayeredSessionStore implements SessionStore {
     public boolean rebind(SessionState session, String ipAddress, String userAgent) {
         boolean changed = database.rebind(session, ipAddress, userAgent);
         if (changed) {
-            SessionState rebound = session.seenFrom(ipAddress, userAgent);
-            local.put(rebound);
-            shared.update(rebound, redisTtl(rebound));
+            recache(session.seenFrom(ipAddress, userAgent));
         } else {
             // another node recorded the change first, or the session ended: read it afresh next time
             local.invalidate(session.secretHash());
@@ -130,11 +148,21 @@ public class LayeredSessionStore implements SessionStore {
 
     @Override
     public boolean touch(SessionState session, Instant lastSeen, Instant idleExpiresAt) {
-        SessionState touched = session.touched(lastSeen, idleExpiresAt);
-        local.put(touched);
-        shared.update(touched, redisTtl(touched));
+        recache(session.touched(lastSeen, idleExpiresAt));
         touches.add(new Touch(session.handle(), lastSeen, idleExpiresAt));
         return true;
+    }
+
+    /** The session changed on this node: the caches follow, keeping the moment the database last confirmed it. */
+    private void recache(SessionState changed) {
+        Optional<CachedSession> known = local.get(changed.secretHash());
+        if (known.isPresent()) {
+            CachedSession updated = known.get().with(changed);
+            local.put(updated);
+            shared.update(updated);
+        } else {
+            shared.forget(changed.secretHash());
+        }
     }
 
     @Override
@@ -145,30 +173,50 @@ public class LayeredSessionStore implements SessionStore {
     @Override
     public boolean end(SessionState session, EndReason reason, Instant at) {
         boolean ended = database.end(session, reason, at);
+        local.invalidate(session.secretHash());
         announceEnded(session, reason);
         return ended;
     }
 
-    /** After the database: refuse the session's tokens here, tombstone it in Redis, tell every node. */
+    /**
+     * Once the end is committed (at once when no transaction is open; after the commit of the one that is, e.g.
+     * an account change, and never for one rolled back): refuse the session here, tombstone it, tell every node.
+     */
     private void announceEnded(SessionState session, EndReason reason) {
-        endedSessions.add(session.handle());
-        shared.markEnded(session.secretHash(), session.handle(), reason, tombstoneTtl());
-        local.invalidate(session.secretHash());
+        Runnable announce = () -> {
+            pauseForTests();
+            reconciler.announce(List.of(new Ended(session.handle(), session.secretHash(), reason)));
+        };
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        announce.run();
+                    }
+                }
+            });
+        } else {
+            announce.run();
+        }
+    }
+
+    private void pauseForTests() {
+        if (!announceDelay.isZero()) {
+            try {
+                Thread.sleep(announceDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
     public List<SessionState> findActiveByUser(String username, Instant now) {
         return database.findActiveByUser(username, now);
-    }
-
-    /** Long enough to outlive any entry written before the end. */
-    Duration tombstoneTtl() {
-        return redisMaxTtl;
-    }
-
-    private Duration redisTtl(SessionState session) {
-        Duration remaining = Duration.between(clock.instant(), session.absoluteExpiresAt());
-        Duration ttl = remaining.compareTo(redisMaxTtl) < 0 ? remaining : redisMaxTtl;
-        return ttl.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : ttl;
     }
 }

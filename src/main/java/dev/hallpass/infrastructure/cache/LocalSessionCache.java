@@ -2,7 +2,6 @@ package dev.hallpass.infrastructure.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.hallpass.session.control.SessionState;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +25,7 @@ public class LocalSessionCache {
     @ConfigProperty(name = "hallpass.cache.local-max-entries", defaultValue = "100000")
     long maxEntries;
 
-    private Cache<String, SessionState> cache;
+    private Cache<String, CachedSession> cache;
 
     @PostConstruct
     void build() {
@@ -40,13 +39,13 @@ public class LocalSessionCache {
         return !ttl.isZero();
     }
 
-    public Optional<SessionState> get(String secretHash) {
+    Optional<CachedSession> get(String secretHash) {
         return Optional.ofNullable(cache.getIfPresent(secretHash));
     }
 
-    public void put(SessionState session) {
+    void put(CachedSession cached) {
         if (enabled()) {
-            cache.put(session.secretHash(), session);
+            cache.put(cached.session().secretHash(), cached);
         }
     }
 

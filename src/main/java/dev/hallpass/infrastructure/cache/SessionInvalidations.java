@@ -20,9 +20,9 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Listens on the Redis channel where every node announces ended sessions and drops them from this
- * node's local cache. Whenever the subscription (re)starts, the whole local cache is flushed and the
- * ends this node could not publish meanwhile are replayed: whatever happened while the link was down
- * is then read afresh.
+ * node's local cache. Only messages sealed with the nodes' shared key count. Whenever the subscription
+ * (re)starts, the whole local cache is flushed and every recent end is read from the database again
+ * ({@link EndReconciler}): whatever happened while the link was down is then known.
  */
 @ApplicationScoped
 public class SessionInvalidations {
@@ -43,10 +43,10 @@ public class SessionInvalidations {
     RedisSessionCache shared;
 
     @Inject
-    LayeredSessionStore store;
+    EndedSessions endedSessions;
 
     @Inject
-    EndedSessions endedSessions;
+    EndReconciler reconciler;
 
     @Inject
     Event<SessionEndAnnounced> announced;
@@ -99,26 +99,24 @@ public class SessionInvalidations {
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
             local.invalidateAll();
-            endedSessions.reloadFromDatabase();
-            shared.replayPending(store.tombstoneTtl());
+            reconciler.fullPassSoon();
             connected = true;
             LOG.info("Listening for session ends on Redis channel " + channel);
         }
 
         @Override
         public void onMessage(String channel, String message) {
-            if (message.startsWith(RedisSessionCache.ENDED)) {
-                // "ended <secret hash> <handle> <reason> <sent, epoch ms>"; older nodes sent fewer fields
-                String[] ended = message.substring(RedisSessionCache.ENDED.length()).split(" ");
-                metrics.received(ended.length > 3 ? sentAgo(ended[3]) : Optional.empty());
-                local.invalidate(ended[0]);
-                if (ended.length > 1) {
-                    endedSessions.add(ended[1]);
-                }
-                if (ended.length > 2) {
-                    announce(ended[1], ended[2]);
-                }
+            // "ended <secret hash> <handle> <reason> <sent, epoch ms> <seal>"; anything unsealed is ignored
+            Optional<String[]> opened = shared.openEndMessage(message);
+            if (opened.isEmpty()) {
+                LOG.fine("Ignored a message without a valid seal on the session channel");
+                return;
             }
+            String[] ended = opened.get();
+            metrics.received(sentAgo(ended[3]));
+            local.invalidate(ended[0]);
+            endedSessions.add(ended[1]);
+            announce(ended[1], ended[2]);
         }
     }
 

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * "Last seen" writes, collected and written in one transaction every flush interval instead of on
  * the request path. Safe because a touch only moves an idle expiry forward and the write is
  * conditional on the session still being active; a touch lost in a crash ends a session at most one
- * touch interval early. A second touch of the same session before a flush replaces the first.
+ * touch interval early. A second touch of the same session before a flush replaces the first. A touch
+ * that finds its session ended treats it as ended everywhere (tombstone, message, local drop).
  */
 @ApplicationScoped
 public class TouchBuffer {
@@ -39,6 +40,9 @@ public class TouchBuffer {
 
     @Inject
     SessionCacheMetrics metrics;
+
+    @Inject
+    EndReconciler reconciler;
 
     @Inject
     @ConfigProperty(name = "hallpass.session.touch-flush-interval", defaultValue = "PT1S")
@@ -59,7 +63,7 @@ public class TouchBuffer {
 
     public void add(Touch touch) {
         if (flushInterval.isZero()) {
-            metrics.touchesWritten(database.touchAll(List.of(touch)));
+            write(List.of(touch));
             return;
         }
         if (pending.put(touch.handle(), touch) != null) {
@@ -82,7 +86,19 @@ public class TouchBuffer {
             }
         }
         if (!batch.isEmpty()) {
-            metrics.touchesWritten(database.touchAll(batch));
+            write(batch);
+        }
+    }
+
+    /**
+     * A touch that took no write found its session ended (or touched later by another node): an ended one was
+     * used through a cache entry that missed its end, so it is announced again now.
+     */
+    private void write(List<Touch> batch) {
+        List<String> notWritten = database.touchAll(batch);
+        metrics.touchesWritten(batch.size() - notWritten.size());
+        if (!notWritten.isEmpty()) {
+            reconciler.announce(database.findEndedAmong(notWritten));
         }
     }
 

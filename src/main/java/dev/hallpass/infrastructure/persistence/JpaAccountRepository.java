@@ -30,6 +30,14 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<Account> findForChange(String canonicalUsername) {
+        boolean exists = !em.createNativeQuery("select id from hp_account where username = ?1 for update")
+                .setParameter(1, canonicalUsername)
+                .getResultList().isEmpty();
+        return exists ? findByUsername(canonicalUsername) : Optional.empty();
+    }
+
+    @Override
     public Account add(Account account) {
         if (findByUsername(account.username()).isPresent()) {
             throw new DuplicateUsername(account.username());

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.persistence;
 
+import dev.hallpass.session.control.AccountChangedDuringLogin;
 import dev.hallpass.session.control.EndedSession;
 import dev.hallpass.session.control.SessionLimitReached;
 import dev.hallpass.session.control.SessionLimits;
@@ -71,8 +72,9 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    public List<EndedSession> create(Session session, SessionLimits limits, Instant now) {
+    public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
         lockLoginSlots(session.username(), session.ipAddress());
+        requireGeneration(session.username(), accountGeneration);
         List<EndedSession> ended = new ArrayList<>();
         if (limits.maxPerUser() > 0) {
             makeRoom(liveOldestFirst("s.username = :key", session.username()), limits.maxPerUser(),
@@ -97,6 +99,20 @@ public class JpaSessionStore implements SessionStore {
         lockSlot(Math.min(userSlot, ipSlot));
         if (userSlot != ipSlot) {
             lockSlot(Math.max(userSlot, ipSlot));
+        }
+    }
+
+    /**
+     * Locks the account row (as every account change does first) and checks that no change ending its
+     * sessions committed since the login read it. Either the change waits for this login to commit and
+     * then ends its session too, or this login waits for the change and fails here.
+     */
+    private void requireGeneration(String username, long expected) {
+        List<?> generation = em.createNativeQuery("select generation from hp_account where username = ?1 for update")
+                .setParameter(1, username)
+                .getResultList();
+        if (generation.isEmpty() || ((Number) generation.get(0)).longValue() != expected) {
+            throw new AccountChangedDuringLogin(username);
         }
     }
 
@@ -158,13 +174,18 @@ public class JpaSessionStore implements SessionStore {
         return touch(new Touch(session.handle(), lastSeen, idleExpiresAt));
     }
 
-    /** Writes a batch of touches in one transaction; returns how many sessions were still active. */
-    public int touchAll(Collection<Touch> touches) {
-        int active = 0;
+    /**
+     * Writes a batch of touches in one transaction; returns the handles whose row took no write (the session
+     * ended, or another node recorded a later activity first).
+     */
+    public List<String> touchAll(Collection<Touch> touches) {
+        List<String> notWritten = new ArrayList<>();
         for (Touch touch : touches) {
-            active += touch(touch) ? 1 : 0;
+            if (!touch(touch)) {
+                notWritten.add(touch.handle());
+            }
         }
-        return active;
+        return notWritten;
     }
 
     private boolean touch(Touch touch) {
@@ -201,12 +222,30 @@ public class JpaSessionStore implements SessionStore {
                 .toList();
     }
 
-    /** Handles of the sessions that ended after {@code since}. */
+    /** A session the database says has ended: what the caches need to drop it. */
+    public record Ended(String handle, String secretHash, EndReason reason) {
+    }
+
+    /** The sessions that ended after {@code since} (an index on ended_at). */
     @Transactional
-    public List<String> findHandlesEndedSince(Instant since) {
-        return em.createQuery("select s.handle from Session s where s.status <> :active and s.endedAt > :since", String.class)
+    public List<Ended> findEndedSince(Instant since) {
+        return em.createQuery("select new dev.hallpass.infrastructure.persistence.JpaSessionStore$Ended(s.handle, "
+                        + "s.secretHash, s.endReason) from Session s where s.endedAt > :since and s.status <> :active", Ended.class)
                 .setParameter("active", SessionStatus.ACTIVE)
                 .setParameter("since", since)
+                .getResultList();
+    }
+
+    /** Those of these sessions that have ended (a touch of theirs found them no longer active). */
+    @Transactional
+    public List<Ended> findEndedAmong(Collection<String> handles) {
+        if (handles.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select new dev.hallpass.infrastructure.persistence.JpaSessionStore$Ended(s.handle, "
+                        + "s.secretHash, s.endReason) from Session s where s.handle in :handles and s.status <> :active", Ended.class)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("handles", handles)
                 .getResultList();
     }
 

@@ -8,6 +8,7 @@ import dev.hallpass.infrastructure.web.ClientAddress;
 import dev.hallpass.infrastructure.web.CurrentSession;
 import dev.hallpass.infrastructure.web.SessionCookie;
 import dev.hallpass.problem.Unauthenticated;
+import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.token.boundary.RefreshTokens;
 import dev.hallpass.token.boundary.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,10 +119,15 @@ public class AuthResource {
         return Response.ok(MeResponse.of(started.session())).header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();
     }
 
+    /**
+     * Ends the caller's session, whether it came as the cookie or as a bearer access token (a token client
+     * logging out): the session, its refresh tokens and its access tokens, on every node.
+     */
     @POST
     @Path("logout")
     public Response logout() {
         cookie.read(request).ifPresent(sessions::logout);
+        current.bearer().ifPresent(token -> sessions.end(token.sessionHandle(), EndReason.LOGOUT));
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear()).build();
     }
 }

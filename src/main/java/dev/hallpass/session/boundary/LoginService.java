@@ -10,6 +10,7 @@ import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.problem.Forbidden;
+import dev.hallpass.session.control.AccountChangedDuringLogin;
 import dev.hallpass.session.control.SessionLimitReached;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,6 +89,11 @@ public class LoginService {
             metrics.login(SessionMetrics.LoginResult.REFUSED_BY_LIMIT);
             events.record(SecurityEvent.Type.LOGIN_REJECTED_BY_LIMIT, caller.username(), null, client, limit.getMessage());
             throw limit;
+        } catch (AccountChangedDuringLogin changed) {
+            metrics.login(SessionMetrics.LoginResult.FAILED);
+            events.record(SecurityEvent.Type.LOGIN_FAILED, caller.username(), null, client,
+                    how + ": the account was disabled or its password or roles changed during the login");
+            throw new LoginRejected();
         }
         metrics.started();
         events.record(SecurityEvent.Type.LOGIN_SUCCEEDED, caller.username(), started.session().handle(), client,

@@ -5,6 +5,7 @@ import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.session.entity.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public class SessionAudit {
         events.record(incident.type(), incident.username(), incident.handle(), incident.client(), incident.detail());
     }
 
-    void onEnded(@Observes SessionEnded ended) {
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
         eventFor(ended.reason()).ifPresent(type -> events.record(type, ended.username(), ended.handle(), ended.client(),
                 ended.detail() == null ? "session ended: " + ended.reason() : ended.detail()));
     }

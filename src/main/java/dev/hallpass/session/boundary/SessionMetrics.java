@@ -7,6 +7,7 @@ import dev.hallpass.session.entity.EndReason;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -108,7 +109,7 @@ public class SessionMetrics {
         logins.get(result).inc();
     }
 
-    void onEnded(@Observes SessionEnded end) {
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded end) {
         ended.get(end.reason()).inc();
         duration.update(end.lasted().toSeconds());
     }

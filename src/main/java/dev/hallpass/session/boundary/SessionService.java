@@ -88,7 +88,7 @@ public class SessionService {
         Session session = new Session(SessionSecrets.newHandle(), SessionSecrets.hash(secret), caller.username(),
                 caller.roles(), now, limitsInContext.idleExpiry(now, absoluteExpiry), absoluteExpiry, rememberMe,
                 client.ipAddress(), client.userAgent(), node.value());
-        List<EndedSession> madeRoom = store.create(session, limits, now);
+        List<EndedSession> madeRoom = store.create(session, caller.generation(), limits, now);
         for (EndedSession old : madeRoom) {
             announce(old.session(), old.reason(), old.reason() == EndReason.EVICTED
                     ? "ended to make room for session " + session.handle() + " (limit " + limitsText() + ")" : null);

@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -150,7 +151,7 @@ public class SessionStreams {
         }
     }
 
-    void onEnded(@Observes SessionEnded ended) {
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
         ended(ended.handle(), SessionNotice.of(ended.reason()));
     }
 

@@ -20,9 +20,11 @@ public interface SessionStore {
     /**
      * Stores a new session within the limits, atomically across every node: sessions of the same user
      * or IP that have run out are ended, and if that is not enough the policy either ends the oldest or
-     * refuses with {@link SessionLimitReached}. Returns the sessions it ended on the way.
+     * refuses with {@link SessionLimitReached}. Returns the sessions it ended on the way. The account must
+     * still be at {@code accountGeneration} (read before the password check), checked under the same locks
+     * as the account change takes, or nothing is stored: {@link AccountChangedDuringLogin}.
      */
-    List<EndedSession> create(Session session, SessionLimits limits, Instant now);
+    List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now);
 
     /**
      * Records that the session is now used from another IP address or user agent; false if the session

@@ -53,12 +53,18 @@ public class ResourceServerResource {
         return introspection.introspect(token);
     }
 
-    /** Revokes a refresh token's whole family; 200 whether or not the token was valid (RFC 7009). */
+    /**
+     * Revokes a refresh token's whole family; 200 whether or not the token was valid (RFC 7009). A client
+     * without credentials (a SPA, a mobile app) may revoke a refresh token it holds: holding it is the proof.
+     */
     @POST
     @Path("revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@FormParam("token") String token) {
-        requireClient();
+        boolean ownRefreshToken = token != null && token.startsWith(RefreshTokens.PREFIX);
+        if (!ownRefreshToken || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            requireClient();
+        }
         if (token != null && !token.startsWith(RefreshTokens.PREFIX) && token.chars().filter(c -> c == '.').count() == 2) {
             throw new UnsupportedTokenType();
         }

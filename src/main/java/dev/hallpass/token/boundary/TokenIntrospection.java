@@ -1,13 +1,17 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.infrastructure.cache.EndedSessions;
+import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.token.entity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** RFC 7662 answers: {@code {"active":false}} for anything revoked, expired, unknown or malformed. */
+/**
+ * RFC 7662 answers: {@code {"active":false}} for anything revoked, expired, unknown or malformed; an access
+ * token is active only while the database holds its session live.
+ */
 @ApplicationScoped
 public class TokenIntrospection {
 
@@ -22,6 +26,9 @@ public class TokenIntrospection {
     @Inject
     EndedSessions endedSessions;
 
+    @Inject
+    SessionService sessions;
+
     public JsonObject introspect(String token) {
         if (token == null || token.isBlank()) {
             return INACTIVE;
@@ -29,7 +36,9 @@ public class TokenIntrospection {
         if (token.startsWith(RefreshTokens.PREFIX)) {
             return refreshTokens.active(token).map(TokenIntrospection::describe).orElse(INACTIVE);
         }
+        // not a hot path: the database answers whether the token's session is still live
         return accessTokens.verify(token).filter(t -> !endedSessions.contains(t.sessionHandle()))
+                .filter(t -> sessions.active(t.sessionHandle()).isPresent())
                 .map(TokenIntrospection::describe).orElse(INACTIVE);
     }
 

@@ -36,6 +36,11 @@ class AccountServiceTest {
             }
 
             @Override
+            public Optional<Account> findForChange(String name) {
+                return findByUsername(name);
+            }
+
+            @Override
             public Account add(Account account) {
                 accounts.put(account.username(), account);
                 return account;

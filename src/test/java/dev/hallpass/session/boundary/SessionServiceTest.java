@@ -62,7 +62,7 @@ class SessionServiceTest {
     }
 
     private StartedSession login() {
-        return service.start(new Caller("ann", Set.of("user")), false, HOME, Optional.empty());
+        return service.start(new Caller("ann", Set.of("user"), 0), false, HOME, Optional.empty());
     }
 
     @Test
@@ -124,7 +124,7 @@ class SessionServiceTest {
     void loginEndsTheSessionWhoseCookieWasPresented() {
         String first = login().secret();
 
-        StartedSession second = service.start(new Caller("ann", Set.of("user")), false, HOME, Optional.of(first));
+        StartedSession second = service.start(new Caller("ann", Set.of("user"), 0), false, HOME, Optional.of(first));
 
         assertTrue(service.authenticate(first, HOME).isEmpty());
         assertTrue(service.authenticate(second.secret(), HOME).isPresent());
@@ -159,7 +159,7 @@ class SessionServiceTest {
 
     @Test
     void rememberMeSessionsGetTheLongTimeouts() {
-        StartedSession started = service.start(new Caller("ann", Set.of("user")), true, ClientInfo.UNKNOWN, Optional.empty());
+        StartedSession started = service.start(new Caller("ann", Set.of("user"), 0), true, ClientInfo.UNKNOWN, Optional.empty());
 
         assertEquals(clock.instant().plus(Duration.ofDays(30)), started.session().idleExpiresAt());
         assertEquals(clock.instant().plus(Duration.ofDays(90)), started.session().absoluteExpiresAt());
@@ -172,7 +172,7 @@ class SessionServiceTest {
         service = new SessionService(store, clock, withAdminIdle, SessionLimits.NONE, ClientBindings.OFF, NODE,
                 endedEvents::add, incidents::add);
 
-        StartedSession admin = service.start(new Caller("root", Set.of("admin", "user")), true, HOME, Optional.empty());
+        StartedSession admin = service.start(new Caller("root", Set.of("admin", "user"), 0), true, HOME, Optional.empty());
 
         assertEquals(clock.instant().plus(Duration.ofMinutes(15)), admin.session().idleExpiresAt());
         assertEquals(clock.instant().plus(Duration.ofDays(90)), admin.session().absoluteExpiresAt());
@@ -213,7 +213,7 @@ class SessionServiceTest {
     @Test
     void aReplacedCookieUsedAgainIsAFixationAttemptReportedOnce() {
         String planted = login().secret();
-        service.start(new Caller("ann", Set.of("user")), false, HOME, Optional.of(planted));
+        service.start(new Caller("ann", Set.of("user"), 0), false, HOME, Optional.of(planted));
 
         assertTrue(service.authenticate(planted, HOME).isEmpty());
         assertTrue(service.authenticate(planted, HOME).isEmpty());
@@ -274,7 +274,7 @@ class SessionServiceTest {
 
         /** No limits here: they are the database's job (one transaction under a row lock), tested over HTTP. */
         @Override
-        public List<EndedSession> create(Session session, SessionLimits limits, Instant now) {
+        public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
             sessions.put(session.handle(), session);
             return List.of();
         }

@@ -1,0 +1,168 @@
+package dev.hallpass.infrastructure.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hallpass.infrastructure.persistence.Database;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore.Ended;
+import dev.hallpass.session.control.SessionEndAnnounced;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes the caches agree with the database, whatever was lost on the way. Every
+ * {@code hallpass.cache.reconcile-interval} (1 s) each node reads the sessions that ended in the last few
+ * seconds, adds them to its {@link EndedSessions} (so neither their cached entries nor their access tokens
+ * are believed here any more), drops them from its local cache and overwrites their Redis entries with
+ * tombstones. At start, whenever its pub/sub link comes back and whenever Redis itself restarted (its run
+ * id changed: a restart from an old snapshot, a failover), it does the same for every end that can still
+ * matter. An end whose Redis write failed is simply written again at the next pass: the database is the
+ * queue, nothing waits in memory.
+ */
+@ApplicationScoped
+public class EndReconciler {
+
+    private static final Logger LOG = Logger.getLogger(EndReconciler.class.getName());
+    /** How far back each pass looks: covers a transaction that committed a while after it stamped ended_at, and clock skew. */
+    static final Duration LOOKBACK = Duration.ofSeconds(10);
+
+    @Inject
+    @Database
+    JpaSessionStore database;
+
+    @Inject
+    EndedSessions endedSessions;
+
+    @Inject
+    LocalSessionCache local;
+
+    @Inject
+    RedisSessionCache shared;
+
+    @Inject
+    Event<SessionEndAnnounced> announced;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.cache.reconcile-interval", defaultValue = "PT1S")
+    Duration interval;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** Ends whose tombstone Redis has taken since its last restart: not written again each second. */
+    private Cache<String, Boolean> written;
+    private Instant lastPass;
+    private String redisRunId;
+    private volatile boolean fullPassDue = true;
+    private ScheduledFuture<?> passes;
+
+    @PostConstruct
+    void build() {
+        written = Caffeine.newBuilder().expireAfterWrite(endedSessions.window()).maximumSize(2_000_000).build();
+    }
+
+    /** Before any request: what ended while this node was not running is known at once. */
+    void start(@Observes @Priority(260) Startup startup) {
+        passQuietly();
+        if (!interval.isZero()) {
+            long millis = interval.toMillis();
+            passes = scheduler.scheduleWithFixedDelay(this::passQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The next pass covers every end that can still matter (the pub/sub link was down, Redis may have lost writes). */
+    public void fullPassSoon() {
+        fullPassDue = true;
+    }
+
+    synchronized void pass() {
+        Instant now = clock.instant();
+        Optional<String> runId = shared.runId();
+        if (runId.isPresent() && redisRunId != null && !runId.get().equals(redisRunId)) {
+            LOG.warning("Redis restarted or failed over (new run id): writing every recent session end to it again");
+            fullPassDue = true;
+        }
+        runId.ifPresent(id -> redisRunId = id);
+        boolean full = fullPassDue || lastPass == null;
+        fullPassDue = false;
+        Instant since = full ? now.minus(endedSessions.window()) : lastPass.minus(LOOKBACK);
+        List<Ended> ends;
+        try {
+            ends = database.findEndedSince(since);
+        } catch (RuntimeException databaseDown) {
+            fullPassDue = full;
+            throw databaseDown;
+        }
+        lastPass = now;
+        if (full) {
+            written.invalidateAll();
+        }
+        apply(ends, !full);
+    }
+
+    /**
+     * Ends this node made, once committed, or found without having been told (a touch found the session
+     * ended in the database): refused here at once, tombstoned in Redis and announced to every node. If Redis
+     * does not take them now, the next pass writes the tombstone (the other nodes' passes find them anyway).
+     */
+    void announce(Collection<Ended> ends) {
+        for (Ended end : ends) {
+            endedSessions.add(end.handle());
+            local.invalidate(end.secretHash());
+            if (shared.markEnded(end)) {
+                written.put(end.handle(), Boolean.TRUE);
+            }
+        }
+    }
+
+    private void apply(List<Ended> ends, boolean tellStreams) {
+        List<Ended> unwritten = ends.stream().filter(end -> written.getIfPresent(end.handle()) == null).toList();
+        for (Ended end : unwritten) {
+            local.invalidate(end.secretHash());
+            if (endedSessions.add(end.handle()) && tellStreams && end.reason() != null) {
+                // this node was never told (a lost message): its event streams of the session hear it now
+                announced.fire(new SessionEndAnnounced(end.handle(), end.reason()));
+            }
+        }
+        if (shared.markAllEnded(unwritten)) {
+            unwritten.forEach(end -> written.put(end.handle(), Boolean.TRUE));
+        }
+    }
+
+    private void passQuietly() {
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not reconcile the session caches with the database; trying again", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (passes != null) {
+            passes.cancel(false);
+        }
+    }
+}
