@@ -5,9 +5,6 @@
 -- a change that committed in between makes the login fail instead of leaving a session of the old state.
 ALTER TABLE hp_account ADD COLUMN generation BIGINT DEFAULT 0 NOT NULL;
 
--- Every node asks each second for the sessions ended lately (the reconciler): an index, not a scan.
-CREATE INDEX ix_session_ended_at ON hp_session (ended_at);
-
 -- Secrets the nodes share and generate themselves when none is configured (the key that seals Redis
 -- entries and pub/sub messages). The first node to start inserts it; the others read it.
 CREATE TABLE hp_cluster_secret (

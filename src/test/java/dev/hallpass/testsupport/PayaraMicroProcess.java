@@ -103,6 +103,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the JVM at once (SIGKILL), as a crash would: nothing of it runs after this. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A loopback port nobody listens on right now. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
