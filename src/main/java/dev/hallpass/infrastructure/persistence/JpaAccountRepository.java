@@ -34,7 +34,11 @@ public class JpaAccountRepository implements AccountRepository {
         boolean exists = !em.createNativeQuery("select id from hp_account where username = ?1 for update")
                 .setParameter(1, canonicalUsername)
                 .getResultList().isEmpty();
-        return exists ? findByUsername(canonicalUsername) : Optional.empty();
+        // read again after the lock: an entity this transaction loaded before would be stale
+        return exists ? findByUsername(canonicalUsername).map(account -> {
+            em.refresh(account);
+            return account;
+        }) : Optional.empty();
     }
 
     @Override

@@ -59,8 +59,12 @@ class RedisSessionCacheIT {
         redis.close();
     }
 
+    /** A session started a minute ago, live for hours: what the database would hand the cache now. */
     private static SessionState session(String hash) {
-        return SessionStateCodecTest.session(Set.of("user"), hash);
+        java.time.Instant created = java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return new SessionState("h4ndle", hash, "ann@example.com", Set.of("user"), created, created.plusSeconds(30),
+                created.plusSeconds(1800), created.plusSeconds(43_200), false, dev.hallpass.session.entity.SessionStatus.ACTIVE,
+                "192.0.2.7", "Mozilla/5.0 a|b");
     }
 
     /** Confirmed by the database just now. */

@@ -399,6 +399,7 @@ class RevocationUnderFaultsIT {
             loops.shutdown();
             assertTrue(loops.awaitTermination(60, TimeUnit.SECONDS));
             assertTrue(cookies.size() > 20, "the loops logged in " + cookies.size() + " times");
+            System.out.println(user + ": " + cookies.size() + " logins raced the change");
             return cookies;
         }
 
