@@ -8,6 +8,6 @@ ALTER TABLE hp_account ADD COLUMN generation BIGINT DEFAULT 0 NOT NULL;
 -- Secrets the nodes share and generate themselves when none is configured (the key that seals Redis
 -- entries and pub/sub messages). The first node to start inserts it; the others read it.
 CREATE TABLE hp_cluster_secret (
-    name  VARCHAR(64)  PRIMARY KEY,
-    value VARCHAR(200) NOT NULL
+    secret_name  VARCHAR(64)  PRIMARY KEY,
+    secret_value VARCHAR(200) NOT NULL
 );

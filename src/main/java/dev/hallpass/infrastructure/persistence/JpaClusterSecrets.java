@@ -38,14 +38,14 @@ public class JpaClusterSecrets {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<String> find(String name) {
-        List<?> found = em.createNativeQuery("select value from hp_cluster_secret where name = ?1")
+        List<?> found = em.createNativeQuery("select secret_value from hp_cluster_secret where secret_name = ?1")
                 .setParameter(1, name).getResultList();
         return found.stream().findFirst().map(Object::toString);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insert(String name, String value) {
-        em.createNativeQuery("insert into hp_cluster_secret (name, value) values (?1, ?2)")
+        em.createNativeQuery("insert into hp_cluster_secret (secret_name, secret_value) values (?1, ?2)")
                 .setParameter(1, name).setParameter(2, value).executeUpdate();
     }
 }
