@@ -6,12 +6,14 @@
 #   (e) a bearer access token (JWT, RS256) instead of the cookie.
 # Hallpass runs on PostgreSQL with its own Redis, like a production node. Usage:
 #   bench/session-check.sh            (RUNS=3 DURATION=10s CONNECTIONS=32 by default)
+#   SCENARIOS=bc bench/session-check.sh   only some of them (letters as above)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 trap cleanup EXIT
 require wrk redis-server redis-cli psql curl python3 javac jar
-DURATION=${DURATION:-10s}; RUNS=${RUNS:-3}; WARMUP=${WARMUP:-20s}
+DURATION=${DURATION:-10s}; RUNS=${RUNS:-3}; WARMUP=${WARMUP:-20s}; SCENARIOS=${SCENARIOS:-abcde}
+want() { [[ $SCENARIOS == *"$1"* ]]; }
 build_war
 
 # The reference WAR: one servlet using the container's HttpSession.
@@ -44,20 +46,30 @@ measure() {
 echo "| scenario | no session req/s | with session req/s | ratio | p50 ms | p99 ms |"
 echo "|---|---|---|---|---|---|"
 
-node_start a "$PORT" -Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -- "$WORK/reference.war"
-SECRET=$(login "$BASE" admin bench-admin-password)
-measure "(a) local cache hit" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
-JSESSIONID=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/reference/status?create=true" | sed -n 's/^[Ss]et-[Cc]ookie: JSESSIONID=\([^;]*\);.*/\1/p')
-measure "(d) container HttpSession (reference)" "http://127.0.0.1:$PORT/reference/status" "http://127.0.0.1:$PORT/reference/status" "Cookie: JSESSIONID=$JSESSIONID"
-ACCESS=$(curl -s -X POST "$BASE/api/auth/token" -H "Cookie: __Host-hallpass=$SECRET" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
-measure "(e) bearer access token (RS256)" "$BASE/api/auth/status" "$BASE/api/auth/status" "Authorization: Bearer $ACCESS"
-node_stop a
+if want a || want d || want e; then
+  node_start a "$PORT" -Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -- "$WORK/reference.war"
+  SECRET=$(login "$BASE" admin bench-admin-password)
+  want a && measure "(a) local cache hit" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
+  if want d; then
+    JSESSIONID=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/reference/status?create=true" | sed -n 's/^[Ss]et-[Cc]ookie: JSESSIONID=\([^;]*\);.*/\1/p')
+    measure "(d) container HttpSession (reference)" "http://127.0.0.1:$PORT/reference/status" "http://127.0.0.1:$PORT/reference/status" "Cookie: JSESSIONID=$JSESSIONID"
+  fi
+  if want e; then
+    ACCESS=$(curl -s -X POST "$BASE/api/auth/token" -H "Cookie: __Host-hallpass=$SECRET" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+    measure "(e) bearer access token (RS256)" "$BASE/api/auth/status" "$BASE/api/auth/status" "Authorization: Bearer $ACCESS"
+  fi
+  node_stop a
+fi
 
-node_start b "$PORT" -Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -Dhallpass.cache.local-ttl=PT0S
-SECRET=$(login "$BASE" admin bench-admin-password)
-measure "(b) local miss, Redis hit" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
-redis_stop
-measure "(c) Redis down, database only" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
-node_stop b
+if want b || want c; then
+  node_start b "$PORT" -Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -Dhallpass.cache.local-ttl=PT0S
+  SECRET=$(login "$BASE" admin bench-admin-password)
+  want b && measure "(b) local miss, Redis hit" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
+  if want c; then
+    redis_stop
+    measure "(c) Redis down, database only" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
+  fi
+  node_stop b
+fi
 echo
 echo "runs=$RUNS duration=$DURATION warmup=$WARMUP connections=${CONNECTIONS:-32} cores=$(nproc) $(java -version 2>&1 | head -1)"

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +38,7 @@ class ClusterRecipeIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        String unavailable = PostgresDatabase.unavailableReason();
-        if (unavailable != null) {
-            System.err.println("\n*** SKIPPING the PostgreSQL suite (ClusterRecipeIT): " + unavailable + " ***\n");
-            Assumptions.abort(unavailable);
-        }
+        PostgresDatabase.skipUnlessReachable("the PostgreSQL suite (ClusterRecipeIT)");
         work = Deployments.freshDataDirectory("cluster");
         database = PostgresDatabase.create("cluster");
         redis = RedisProcess.start(work.resolve("redis"));

@@ -79,11 +79,7 @@ class OtherServersIT {
         if (home == null || !Files.isDirectory(Path.of(home))) {
             Assumptions.abort("No server distribution at " + homeProperty + "=" + home);
         }
-        String unavailable = PostgresDatabase.unavailableReason();
-        if (unavailable != null) {
-            System.err.println("\n*** SKIPPING OtherServersIT (" + script + "): " + unavailable + " ***\n");
-            Assumptions.abort(unavailable);
-        }
+        PostgresDatabase.skipUnlessReachable("OtherServersIT (" + script + ")");
         Path work = Deployments.freshDataDirectory(script);
         try (PostgresDatabase database = PostgresDatabase.create(script.replace("-", ""))) {
             Map<String, String> environment = Map.of(

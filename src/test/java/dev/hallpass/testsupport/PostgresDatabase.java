@@ -31,6 +31,18 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Aborts the calling test class (skipped, with a loud line in the log) when no PostgreSQL answers: the
+     * PostgreSQL suite needs one, the rest of the suite does not.
+     */
+    public static void skipUnlessReachable(String who) {
+        String unavailable = unavailableReason();
+        if (unavailable != null) {
+            System.err.println("\n*** SKIPPING " + who + ": " + unavailable + " ***\n");
+            org.junit.jupiter.api.Assumptions.abort(unavailable);
+        }
+    }
+
     public static PostgresDatabase create(String purpose) {
         String name = "hallpass_it_" + purpose.toLowerCase(Locale.ROOT) + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 8);

@@ -318,7 +318,7 @@ public class SessionService {
         return found.map(ActiveSession::of);
     }
 
-    /** Ends the session with this handle everywhere (theft); false if it had already ended. */
+    /** Ends the session with this handle everywhere (theft, a token client's logout); false if it had already ended. */
     public boolean end(String handle, EndReason reason) {
         return store.findByHandle(handle).filter(SessionState::isActive)
                 .map(session -> end(session, reason, clock.instant(), null)).orElse(false);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.testsupport.Browser;
 import dev.hallpass.testsupport.Cleanup;
-import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Metrics;
@@ -15,9 +14,9 @@ import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.PostgresDatabase;
 import dev.hallpass.testsupport.RedisProcess;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.TwoNodeCluster;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +34,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -52,6 +50,7 @@ class DistributedSessionsIT {
     static final int MAX_PER_USER = 5;
     static final int ATTEMPTS = 50;
 
+    static TwoNodeCluster cluster;
     static PostgresDatabase database;
     static RedisProcess redis;
     static PayaraMicroProcess nodeA;
@@ -61,43 +60,27 @@ class DistributedSessionsIT {
 
     @BeforeAll
     static void startTwoNodes() {
-        String unavailable = PostgresDatabase.unavailableReason();
-        if (unavailable != null) {
-            System.err.println("\n*** SKIPPING the PostgreSQL suite (DistributedSessionsIT): " + unavailable + " ***\n");
-            Assumptions.abort(unavailable);
-        }
-        Path work = Deployments.freshDataDirectory("distributed");
-        database = PostgresDatabase.create("distributed");
-        redis = RedisProcess.start(work.resolve("redis"));
         // Every request comes from 127.0.0.1: the per-IP limit and throttle would count all tests as one
         // client. Per account, each attempt takes a token before the password check (parallel guesses
         // cannot slip past), so the crowd test's 50 simultaneous logins need 50 attempts.
-        Map<String, String> settings = Map.ofEntries(
-                Map.entry("hallpass.db.url", database.jdbcUrl()),
-                Map.entry("hallpass.redis.url", redis.url()),
-                Map.entry("hallpass.password.iterations", "1000"),
-                Map.entry("hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD),
-                Map.entry("hallpass.cache.local-ttl", LOCAL_TTL.toString()),
-                Map.entry("hallpass.metrics.live-sessions-max-age", "PT0S"),
-                Map.entry("hallpass.session.cleanup-interval", "PT1S"),
-                Map.entry("hallpass.session.retention", "PT2S"),
-                Map.entry("hallpass.session.max-per-user", Integer.toString(MAX_PER_USER)),
-                Map.entry("hallpass.session.max-per-ip", "0"),
-                Map.entry("hallpass.login.throttle.account.attempts", Integer.toString(ATTEMPTS)),
-                Map.entry("hallpass.login.throttle.ip.attempts", "0"));
-        CompletableFuture<PayaraMicroProcess> startA = CompletableFuture.supplyAsync(
-                () -> PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("a"), settings));
-        CompletableFuture<PayaraMicroProcess> startB = CompletableFuture.supplyAsync(
-                () -> PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("b"), settings));
-        nodeA = startA.join();
-        nodeB = startB.join();
-        a = new Http(nodeA.baseUri());
-        b = new Http(nodeB.baseUri());
+        cluster = TwoNodeCluster.start("distributed", Map.of(
+                "hallpass.cache.local-ttl", LOCAL_TTL.toString(),
+                "hallpass.metrics.live-sessions-max-age", "PT0S",
+                "hallpass.session.cleanup-interval", "PT1S",
+                "hallpass.session.retention", "PT2S",
+                "hallpass.session.max-per-user", Integer.toString(MAX_PER_USER),
+                "hallpass.login.throttle.account.attempts", Integer.toString(ATTEMPTS)));
+        database = cluster.database;
+        redis = cluster.redis;
+        nodeA = cluster.nodeA;
+        nodeB = cluster.nodeB;
+        a = cluster.a;
+        b = cluster.b;
     }
 
     @AfterAll
     static void stopEverything() {
-        Cleanup.closeAll(nodeA, nodeB, redis, database);
+        Cleanup.closeAll(cluster);
     }
 
     private static String newUser(String prefix) {

@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.testsupport.Cleanup;
-import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.PostgresDatabase;
 import dev.hallpass.testsupport.RedisProcess;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.TwoNodeCluster;
 import jakarta.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -60,50 +57,26 @@ class RevocationUnderFaultsIT {
     /** Long, so that a test passing within BOUND proves the end did not wait for the local cache to expire. */
     static final Duration LOCAL_TTL = Duration.ofSeconds(20);
 
+    static TwoNodeCluster cluster;
     static PostgresDatabase database;
     static RedisProcess redis;
-    static PayaraMicroProcess nodeA;
     static PayaraMicroProcess nodeB;
     static Http a;
     static Http b;
-    static Map<String, String> settings;
-    static Path work;
 
     @BeforeAll
     static void startTwoNodes() {
-        String unavailable = PostgresDatabase.unavailableReason();
-        if (unavailable != null) {
-            System.err.println("\n*** SKIPPING the PostgreSQL suite (RevocationUnderFaultsIT): " + unavailable + " ***\n");
-            Assumptions.abort(unavailable);
-        }
-        work = Deployments.freshDataDirectory("revocation-faults");
-        database = PostgresDatabase.create("revocation");
-        redis = RedisProcess.start(work.resolve("redis"));
-        settings = new HashMap<>(Map.ofEntries(
-                Map.entry("hallpass.db.url", database.jdbcUrl()),
-                Map.entry("hallpass.redis.url", redis.url()),
-                Map.entry("hallpass.password.iterations", "1000"),
-                Map.entry("hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD),
-                Map.entry("hallpass.cache.local-ttl", LOCAL_TTL.toString()),
-                Map.entry("hallpass.session.max-per-user", "0"),
-                Map.entry("hallpass.session.max-per-ip", "0"),
-                Map.entry("hallpass.login.throttle.account.attempts", "0"),
-                Map.entry("hallpass.login.throttle.ip.attempts", "0")));
-        CompletableFuture<PayaraMicroProcess> startA = CompletableFuture.supplyAsync(() -> node("a", settings));
-        CompletableFuture<PayaraMicroProcess> startB = CompletableFuture.supplyAsync(() -> node("b", settings));
-        nodeA = startA.join();
-        nodeB = startB.join();
-        a = new Http(nodeA.baseUri());
-        b = new Http(nodeB.baseUri());
-    }
-
-    static PayaraMicroProcess node(String name, Map<String, String> nodeSettings) {
-        return PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve(name), nodeSettings);
+        cluster = TwoNodeCluster.start("revocation-faults", Map.of("hallpass.cache.local-ttl", LOCAL_TTL.toString()));
+        database = cluster.database;
+        redis = cluster.redis;
+        nodeB = cluster.nodeB;
+        a = cluster.a;
+        b = cluster.b;
     }
 
     @AfterAll
     static void stopEverything() {
-        Cleanup.closeAll(nodeA, nodeB, redis, database);
+        Cleanup.closeAll(cluster);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
@@ -326,9 +299,7 @@ class RevocationUnderFaultsIT {
         /** A real crash: node C commits a logout and is SIGKILLed before it writes anything to Redis. */
         @Test
         void aNodeKilledBetweenTheCommitAndTheRedisWriteLeavesNoLiveSessionOnTheOthers() throws Exception {
-            Map<String, String> slow = new HashMap<>(settings);
-            slow.put("hallpass.test.announce-delay", "PT30S");
-            try (PayaraMicroProcess nodeC = node("c", slow)) {
+            try (PayaraMicroProcess nodeC = cluster.another("c", Map.of("hallpass.test.announce-delay", "PT30S"))) {
                 Http c = new Http(nodeC.baseUri());
                 String secret = sessionOnBothNodes(newUser("crash"));
                 assertEquals(200, me(c, secret));

@@ -38,7 +38,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,11 +60,7 @@ class OperationsIT {
 
     @BeforeAll
     static void start() {
-        String unavailable = PostgresDatabase.unavailableReason();
-        if (unavailable != null) {
-            System.err.println("\n*** SKIPPING the PostgreSQL suite (OperationsIT): " + unavailable + " ***\n");
-            Assumptions.abort(unavailable);
-        }
+        PostgresDatabase.skipUnlessReachable("the PostgreSQL suite (OperationsIT)");
         java.nio.file.Path work = Deployments.freshDataDirectory("operations");
         database = PostgresDatabase.create("operations");
         redis = RedisProcess.start(work.resolve("redis"));

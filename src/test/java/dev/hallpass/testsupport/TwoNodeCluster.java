@@ -1,0 +1,77 @@
+package dev.hallpass.testsupport;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The production shape for a test: two Payara Micro nodes running the packaged WAR on one PostgreSQL
+ * database and one Redis, all of the test's own, on loopback. Test settings (fast hashing, the known admin
+ * password, limits and throttles off) unless the test overrides them; more nodes on demand.
+ */
+public final class TwoNodeCluster implements AutoCloseable {
+
+    private final Path work;
+    private final Map<String, String> settings;
+    public final PostgresDatabase database;
+    public final RedisProcess redis;
+    public final PayaraMicroProcess nodeA;
+    public final PayaraMicroProcess nodeB;
+    public final Http a;
+    public final Http b;
+
+    private TwoNodeCluster(Path work, Map<String, String> settings, PostgresDatabase database, RedisProcess redis,
+                           PayaraMicroProcess nodeA, PayaraMicroProcess nodeB) {
+        this.work = work;
+        this.settings = settings;
+        this.database = database;
+        this.redis = redis;
+        this.nodeA = nodeA;
+        this.nodeB = nodeB;
+        this.a = new Http(nodeA.baseUri());
+        this.b = new Http(nodeB.baseUri());
+    }
+
+    /** Starts both nodes at once (skipping the test class when no PostgreSQL answers). */
+    public static TwoNodeCluster start(String name, Map<String, String> overrides) {
+        PostgresDatabase.skipUnlessReachable("the PostgreSQL suite (" + name + ")");
+        Path work = Deployments.freshDataDirectory(name);
+        PostgresDatabase database = PostgresDatabase.create(name.replace("-", ""));
+        RedisProcess redis = RedisProcess.start(work.resolve("redis"));
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "hallpass.db.url", database.jdbcUrl(),
+                "hallpass.redis.url", redis.url(),
+                "hallpass.password.iterations", "1000",
+                "hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD,
+                "hallpass.session.max-per-user", "0",
+                "hallpass.session.max-per-ip", "0",
+                "hallpass.login.throttle.account.attempts", "0",
+                "hallpass.login.throttle.ip.attempts", "0"));
+        settings.putAll(overrides);
+        CompletableFuture<PayaraMicroProcess> a = CompletableFuture.supplyAsync(() -> node(work, "a", settings));
+        CompletableFuture<PayaraMicroProcess> b = CompletableFuture.supplyAsync(() -> node(work, "b", settings));
+        try {
+            return new TwoNodeCluster(work, settings, database, redis, a.join(), b.join());
+        } catch (RuntimeException failed) {
+            Cleanup.closeAll(a.getNow(null), b.getNow(null), redis, database);
+            throw failed;
+        }
+    }
+
+    /** One more node on the same database and Redis, with these settings laid over the cluster's; the caller closes it. */
+    public PayaraMicroProcess another(String name, Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(settings);
+        merged.putAll(overrides);
+        return node(work, name, merged);
+    }
+
+    private static PayaraMicroProcess node(Path work, String name, Map<String, String> settings) {
+        return PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve(name), settings);
+    }
+
+    @Override
+    public void close() {
+        Cleanup.closeAll(nodeA, nodeB, redis, database);
+    }
+}
