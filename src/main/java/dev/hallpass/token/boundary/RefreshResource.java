@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -54,6 +56,12 @@ public class RefreshResource {
     @Inject
     @ApplicationMetrics
     MetricRegistry registry;
+
+    /**
+     * Made once: {@code Json.createReader} looks the JSON provider up through a ServiceLoader scan of the
+     * application's jars on every call (13 % of a refresh's CPU in the December profile).
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private Counter requests;
     private Counter refreshed;
@@ -100,15 +108,19 @@ public class RefreshResource {
         return Response.ok(TokenResponse.bearer(pair.access())).header(HttpHeaders.SET_COOKIE, cookie.issue(pair, request)).build();
     }
 
+    /** The token in the body; none (use the cookie) for an empty body or one without {@code refresh_token}. */
     private static Optional<String> tokenIn(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try {
-            JsonObject json = Json.createReader(new StringReader(body)).readObject();
+        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
+            JsonObject json = reader.readObject();
             JsonValue token = json.get("refresh_token");
-            if (token == null || token.getValueType() != JsonValue.ValueType.STRING) {
-                throw new InvalidInput("refresh_token", "a string is required (or send none and use the refresh cookie)");
+            if (token == null || token == JsonValue.NULL) {
+                return Optional.empty();
+            }
+            if (token.getValueType() != JsonValue.ValueType.STRING) {
+                throw new InvalidInput("refresh_token", "must be a string (or leave it out and use the refresh cookie)");
             }
             return Optional.of(json.getString("refresh_token"));
         } catch (JsonException | ClassCastException e) {

@@ -332,6 +332,11 @@ class RefreshTokenIT {
         assertEquals(200, refreshed.status(), refreshed::toString);
         assertFalse(refreshed.json().containsKey("refresh_token"));
         assertNotEquals(refreshCookie.value(), refreshed.setCookie("__Secure-hallpass-refresh").orElseThrow().value());
+        String next = refreshed.setCookie("__Secure-hallpass-refresh").orElseThrow().value();
+        Reply withEmptyObject = http.send("POST", "api/auth/refresh", "application/json", "{}",
+                "Cookie", "__Secure-hallpass-refresh=" + next);
+        assertEquals(200, withEmptyObject.status(), "a body without refresh_token (what many clients send) means: use the cookie; "
+                + withEmptyObject);
         assertEquals(403, http.send("POST", "api/auth/refresh", null, null, "Origin", "https://evil.example",
                 "Cookie", "__Secure-hallpass-refresh=" + refreshCookie.value()).status(), "CSRF-guarded like every cookie POST");
     }
