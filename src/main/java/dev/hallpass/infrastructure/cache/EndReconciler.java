@@ -35,8 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are believed here any more), drops them from its local cache and overwrites their Redis entries with
  * tombstones. At start, whenever its pub/sub link comes back and whenever Redis itself restarted (its run
  * id changed: a restart from an old snapshot, a failover), it does the same for every end that can still
- * matter. An end whose Redis write failed is simply written again at the next pass: the database is the
- * queue, nothing waits in memory.
+ * matter. An end whose Redis write failed is simply written again at the next pass, which reads from the
+ * start of the first failed pass for as long as Redis refuses writes (a paused or read-only Redis): the
+ * database is the queue, nothing waits in memory.
  */
 @ApplicationScoped
 public class EndReconciler {
@@ -74,6 +75,8 @@ public class EndReconciler {
     /** Ends whose tombstone Redis has taken since its last restart: not written again each second. */
     private Cache<String, Boolean> written;
     private Instant lastPass;
+    /** Where the first pass whose tombstones Redis refused began: later passes read from there until Redis takes them. */
+    private Instant unwrittenSince;
     private String redisRunId;
     private volatile boolean fullPassDue = true;
     private ScheduledFuture<?> passes;
@@ -107,7 +110,9 @@ public class EndReconciler {
         runId.ifPresent(id -> redisRunId = id);
         boolean full = fullPassDue || lastPass == null;
         fullPassDue = false;
-        Instant since = full ? now.minus(endedSessions.window()) : lastPass.minus(LOOKBACK);
+        Instant oldest = now.minus(endedSessions.window());
+        Instant since = full ? oldest : unwrittenSince != null ? unwrittenSince : lastPass.minus(LOOKBACK);
+        since = since.isBefore(oldest) ? oldest : since;
         List<Ended> ends;
         try {
             ends = database.findEndedSince(since);
@@ -119,7 +124,8 @@ public class EndReconciler {
         if (full) {
             written.invalidateAll();
         }
-        apply(ends, !full);
+        boolean redisTookThem = apply(ends, !full);
+        unwrittenSince = redisTookThem ? null : since;
     }
 
     /**
@@ -137,7 +143,8 @@ public class EndReconciler {
         }
     }
 
-    private void apply(List<Ended> ends, boolean tellStreams) {
+    /** Whether Redis took every tombstone (or there were none to write). */
+    private boolean apply(List<Ended> ends, boolean tellStreams) {
         List<Ended> unwritten = ends.stream().filter(end -> written.getIfPresent(end.handle()) == null).toList();
         for (Ended end : unwritten) {
             local.invalidate(end.secretHash());
@@ -146,9 +153,11 @@ public class EndReconciler {
                 announced.fire(new SessionEndAnnounced(end.handle(), end.reason()));
             }
         }
-        if (shared.markAllEnded(unwritten)) {
-            unwritten.forEach(end -> written.put(end.handle(), Boolean.TRUE));
+        if (!shared.markAllEnded(unwritten)) {
+            return false;
         }
+        unwritten.forEach(end -> written.put(end.handle(), Boolean.TRUE));
+        return true;
     }
 
     private void passQuietly() {
