@@ -104,6 +104,8 @@ public class SessionStreams {
 
     private Sse sse;
     private final Map<String, Set<Stream>> byHandle = new ConcurrentHashMap<>();
+    /** Sessions a check found ended with their streams still open: the announcement with the reason gets one more check. */
+    private final Set<String> endSeen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private ScheduledFuture<?> checks;
 
@@ -160,6 +162,7 @@ public class SessionStreams {
     }
 
     private void ended(String handle, SessionNotice notice) {
+        endSeen.remove(handle);
         Set<Stream> streams = byHandle.remove(handle);
         if (streams == null) {
             return;
@@ -178,9 +181,12 @@ public class SessionStreams {
             for (Map.Entry<String, Set<Stream>> entry : byHandle.entrySet()) {
                 Optional<ActiveSession> live = sessions.watch(entry.getKey());
                 if (live.isEmpty()) {
-                    // watch ended it just now (its streams are closed already), or it ended without an
-                    // announcement reaching this node: close with what is known
-                    ended(entry.getKey(), UNKNOWN_END);
+                    // watch ended it just now (its streams are closed already), or its end committed and the
+                    // announcement with the reason is on its way (from this node, pub/sub or the reconciler):
+                    // give it until the next check, then close with what is known
+                    if (!endSeen.add(entry.getKey())) {
+                        ended(entry.getKey(), UNKNOWN_END);
+                    }
                     continue;
                 }
                 for (Stream stream : List.copyOf(entry.getValue())) {
