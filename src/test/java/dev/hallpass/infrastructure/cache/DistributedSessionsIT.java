@@ -2,7 +2,6 @@ package dev.hallpass.infrastructure.cache;
 
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.testsupport.Browser;
