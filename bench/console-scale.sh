@@ -18,7 +18,7 @@ BASE="http://127.0.0.1:$PORT/hallpass"
 START=$(date +%s)
 bench/generate-sessions.sh "$DATABASE" "$COUNT"
 echo "generated in $(( $(date +%s) - START )) s"
-SECRET=$(login "$BASE" admin bench-admin-password)
+SECRET=$(login "$BASE" admin bench-operator-password)
 COOKIE="Cookie: __Host-hallpass=$SECRET"
 
 # time PATH: prints median and p95 of the response time in ms over RUNS requests (after 10 warm-up ones)

@@ -7,6 +7,7 @@ PG_ADMIN=${PG_ADMIN:-"-h 127.0.0.1 -U postgres"}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hallpass-bench.XXXXXX")
 PIDS=()
 DATABASE=""
+BENCH_KEK=$(head -c 32 /dev/urandom | base64)   # one key-encryption key for every node of this run
 
 require() {
   for tool in "$@"; do
@@ -61,8 +62,8 @@ node_start() {
   done
   mkdir -p "$WORK/$name/tmp"
   # every benchmark client is 127.0.0.1: the per-IP session limit would count them all as one client
-  java -Xmx1g -Djava.io.tmpdir="$WORK/$name/tmp" -Dhallpass.bootstrap.admin.password=bench-admin-password \
-       -Dhallpass.session.max-per-ip=0 \
+  java -Xmx1g -Djava.io.tmpdir="$WORK/$name/tmp" -Dhallpass.bootstrap.admin.password=bench-operator-password \
+       -Dhallpass.session.max-per-ip=0 -Dhallpass.token.key-encryption-key="$BENCH_KEK" \
        "${props[@]}" -jar "$PAYARA_JAR" "${wars[@]}" --nohazelcast --port "$port" \
        --prebootcommandfile payara-config/test/pre-boot-commands.asadmin >"$WORK/$name.log" 2>&1 &
   PIDS+=("$!")
@@ -109,7 +110,7 @@ two_nodes() {
   node_start b "$port_b" "${common[@]}"
   A=http://127.0.0.1:$port_a/hallpass; B=http://127.0.0.1:$port_b/hallpass
   local admin
-  admin=$(login "$A" admin bench-admin-password)
+  admin=$(login "$A" admin bench-operator-password)
   curl -sf -o /dev/null -X POST "$A/api/admin/accounts" -H 'Content-Type: application/json' -H "Cookie: __Host-hallpass=$admin" \
        -d '{"username":"bench-user","password":"bench user password","roles":["user"]}'
 }

@@ -48,7 +48,7 @@ echo "|---|---|---|---|---|---|"
 
 if want a || want d || want e; then
   node_start a "$PORT" -Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -- "$WORK/reference.war"
-  SECRET=$(login "$BASE" admin bench-admin-password)
+  SECRET=$(login "$BASE" admin bench-operator-password)
   want a && measure "(a) local cache hit" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
   if want d; then
     JSESSIONID=$(curl -s -D - -o /dev/null "http://127.0.0.1:$PORT/reference/status?create=true" | sed -n 's/^[Ss]et-[Cc]ookie: JSESSIONID=\([^;]*\);.*/\1/p')
@@ -63,7 +63,7 @@ fi
 
 if want b || want c; then
   node_start b "$PORT" -Dhallpass.db.url="$DB_URL" -Dhallpass.redis.url="redis://127.0.0.1:$REDIS_PORT" -Dhallpass.cache.local-ttl=PT0S
-  SECRET=$(login "$BASE" admin bench-admin-password)
+  SECRET=$(login "$BASE" admin bench-operator-password)
   want b && measure "(b) local miss, Redis hit" "$BASE/api/auth/status" "$BASE/api/auth/status" "Cookie: __Host-hallpass=$SECRET"
   if want c; then
     redis_stop

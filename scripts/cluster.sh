@@ -38,7 +38,6 @@ start() {
   for i in "${!HTTP_PORTS[@]}"; do
     local n=$((i + 1))
     mkdir -p "$CLUSTER_DIR/node-$n/tmp"
-    HALLPASS_PRODUCTION=true \
     HALLPASS_NODE_NAME="node-$n" \
     HALLPASS_TOKEN_ISSUER="https://127.0.0.1:${HTTPS_PORTS[0]}" \
       nohup java -Xmx512m -Djava.io.tmpdir="$CLUSTER_DIR/node-$n/tmp" @"$CLUSTER_DIR/tls.args" -jar "$JAR" \

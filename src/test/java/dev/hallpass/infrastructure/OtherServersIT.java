@@ -89,7 +89,8 @@ class OtherServersIT {
                     "HTTP_PORT", Integer.toString(port),
                     "HALLPASS_DB_URL", database.jdbcUrl(),
                     "HALLPASS_BOOTSTRAP_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD,
-                    "HALLPASS_PASSWORD_ITERATIONS", "1000");
+                    "HALLPASS_PASSWORD_ITERATIONS", "1000",
+                    "HALLPASS_TOKEN_KEY_ENCRYPTION_KEY", Deployments.KEY_ENCRYPTION_KEY);
             try {
                 long started = System.nanoTime();
                 Result start = run(script, "start", environment, work);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +29,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
 
     /** Fast password hashing for tests only; production keeps the 600,000-iteration default. */
-    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String ADMIN_PASSWORD = "operator-password-for-tests";
+
+    /** One random key-encryption key per test run, the same for every node a test starts. */
+    public static final String KEY_ENCRYPTION_KEY = randomKey();
 
     private Deployments() {
     }
@@ -66,12 +71,19 @@ public final class Deployments {
     static Map<String, String> defaultSettings(String name) {
         return Map.of(
                 "hallpass.db.url", "jdbc:h2:file:" + freshDataDirectory(name).resolve("hallpass"),
+                "hallpass.token.key-encryption-key", KEY_ENCRYPTION_KEY,
                 "hallpass.password.iterations", "1000",
                 "hallpass.bootstrap.admin.password", ADMIN_PASSWORD,
                 "hallpass.session.max-per-user", "0",
                 "hallpass.session.max-per-ip", "0",
                 "hallpass.login.throttle.account.attempts", "0",
                 "hallpass.login.throttle.ip.attempts", "0");
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     public static File packagedWar() {

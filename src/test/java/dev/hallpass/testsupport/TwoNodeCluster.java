@@ -43,6 +43,7 @@ public final class TwoNodeCluster implements AutoCloseable {
                 "hallpass.db.url", database.jdbcUrl(),
                 "hallpass.redis.url", redis.url(),
                 "hallpass.password.iterations", "1000",
+                "hallpass.token.key-encryption-key", Deployments.KEY_ENCRYPTION_KEY,
                 "hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD,
                 "hallpass.session.max-per-user", "0",
                 "hallpass.session.max-per-ip", "0",

@@ -1,6 +1,7 @@
 package dev.hallpass.account.boundary;
 
 import dev.hallpass.account.control.AccountRepository;
+import dev.hallpass.account.control.InTransaction;
 import dev.hallpass.account.control.PasswordHasher;
 import dev.hallpass.account.control.PasswordPolicy;
 import dev.hallpass.account.control.Usernames;
@@ -36,6 +37,9 @@ public class AccountService {
     @Inject
     Event<AccountChanged> changes;
 
+    @Inject
+    InTransaction inTransaction;
+
     /**
      * The caller if the password is right and the account enabled. An unknown user costs the same
      * hash computation as a wrong password, so timing does not tell which usernames exist.
@@ -56,11 +60,11 @@ public class AccountService {
         return Optional.of(new Caller(account.username(), account.roles(), account.generation()));
     }
 
-    @Transactional
     public AccountView create(NewAccount request) {
-        passwordPolicy.check(request.password());
-        Account account = new Account(request.username(), hasher.hash(request.password()), request.roles(), clock.instant());
-        return AccountView.of(accounts.add(account));
+        passwordPolicy.check(request.password(), request.username());
+        String hash = hasher.hash(request.password()); // outside the transaction: no connection waits on PBKDF2
+        return inTransaction.call(() -> AccountView.of(accounts.add(
+                new Account(request.username(), hash, request.roles(), clock.instant()))));
     }
 
     /**
@@ -82,38 +86,39 @@ public class AccountService {
     }
 
     /** An administrator sets a new password (policy checked); every session and token made with the old one ends. */
-    @Transactional
     public void resetPassword(String username, String newPassword, String byAdmin, ClientInfo client) {
-        passwordPolicy.check(newPassword);
-        String newHash = hasher.hash(newPassword); // before the lock: logins of the account wait for it
-        Account account = lockedForChange(username);
-        account.replacePasswordHash(newHash);
-        account.revokeSessions();
-        changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
-                "reset by administrator " + byAdmin));
+        passwordPolicy.check(newPassword, username);
+        String newHash = hasher.hash(newPassword); // before the transaction and the lock: logins of the account wait for neither
+        inTransaction.call(() -> {
+            Account account = lockedForChange(username);
+            account.replacePasswordHash(newHash);
+            account.revokeSessions();
+            changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
+                    "reset by administrator " + byAdmin));
+            return null;
+        });
     }
 
     /**
-     * The user changes their own password, proving the current one; every session and token ends
-     * (the caller then gets a new session: a new secret at a change of credentials). Returns the caller.
+     * The user changes their own password. {@code proven} is the caller as the password check just
+     * returned it (that check is the login's, throttled and recorded: see {@code LoginService}); if the
+     * account changed since (another password change, a disable, new roles), nothing is changed.
+     * Every session and token ends; the caller then gets a new session. Returns the caller.
      */
-    @Transactional
-    public Caller changeOwnPassword(String username, String currentPassword, String newPassword, ClientInfo client) {
-        String checkedHash = existing(username).passwordHash();
-        if (!hasher.verify(currentPassword, checkedHash)) {
-            throw new InvalidInput("currentPassword", "is not the current password");
-        }
-        passwordPolicy.check(newPassword);
+    public Caller changeOwnPassword(Caller proven, String newPassword, ClientInfo client) {
+        passwordPolicy.check(newPassword, proven.username());
         String newHash = hasher.hash(newPassword);
-        Account account = lockedForChange(username);
-        if (!account.passwordHash().equals(checkedHash)) {
-            throw new InvalidInput("currentPassword", "is not the current password");
-        }
-        account.replacePasswordHash(newHash);
-        account.revokeSessions();
-        changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
-                "changed by the user"));
-        return new Caller(account.username(), account.roles(), account.generation());
+        return inTransaction.call(() -> {
+            Account account = lockedForChange(proven.username());
+            if (account.generation() != proven.generation() || !account.isEnabled()) {
+                throw new InvalidInput("currentPassword", "is not the current password");
+            }
+            account.replacePasswordHash(newHash);
+            account.revokeSessions();
+            changes.fire(new AccountChanged(account.username(), AccountChanged.Change.PASSWORD_CHANGED, client,
+                    "changed by the user"));
+            return new Caller(account.username(), account.roles(), account.generation());
+        });
     }
 
     /**
@@ -135,11 +140,6 @@ public class AccountService {
 
     private Account lockedForChange(String username) {
         return accounts.findForChange(Usernames.canonical(username))
-                .orElseThrow(() -> new NotFoundException("No account named " + username));
-    }
-
-    private Account existing(String username) {
-        return accounts.findByUsername(Usernames.canonical(username))
                 .orElseThrow(() -> new NotFoundException("No account named " + username));
     }
 

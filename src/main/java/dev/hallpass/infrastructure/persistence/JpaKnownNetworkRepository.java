@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** {@code hp_known_network}, in plain SQL: two statements, no entity needed. */
 @ApplicationScoped
@@ -38,5 +39,19 @@ public class JpaKnownNetworkRepository implements KnownNetworkRepository {
                 .setParameter(1, username).setParameter(2, network).setParameter(3, time)
                 .executeUpdate();
         return seenBefore ? Sighting.NEW_NETWORK : Sighting.FIRST_LOGIN_EVER;
+    }
+
+    /** Forgets up to {@code limit} networks not seen since {@code cutoff}, in this transaction; returns how many. */
+    @Transactional
+    public int forgetNotSeenSince(Instant cutoff, int limit) {
+        List<?> stale = em.createNativeQuery("select username, network from hp_known_network where last_seen_at < ?1")
+                .setParameter(1, cutoff.atOffset(ZoneOffset.UTC)).setMaxResults(limit).getResultList();
+        int forgotten = 0;
+        for (Object row : stale) {
+            Object[] key = (Object[]) row;
+            forgotten += em.createNativeQuery("delete from hp_known_network where username = ?1 and network = ?2")
+                    .setParameter(1, key[0]).setParameter(2, key[1]).executeUpdate();
+        }
+        return forgotten;
     }
 }

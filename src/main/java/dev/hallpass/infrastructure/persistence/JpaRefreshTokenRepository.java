@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Refresh tokens in the database; rotation is one conditional update, so it is race-free across nodes. */
@@ -71,5 +72,23 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
                 .setParameter("revoked", RefreshToken.Status.REVOKED)
                 .setParameter("value", value)
                 .executeUpdate();
+    }
+
+    /**
+     * Deletes up to {@code limit} tokens that expired before {@code cutoff} (spent ones included: past
+     * its expiry a token is refused as expired, so it is no longer needed to recognise a reuse).
+     */
+    public int deleteExpiredBefore(Instant cutoff, int limit) {
+        List<String> hashes = em.createQuery("select t.tokenHash from RefreshToken t where t.expiresAt < :cutoff", String.class)
+                .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();
+        return hashes.isEmpty() ? 0 : em.createQuery("delete from RefreshToken t where t.tokenHash in :hashes")
+                .setParameter("hashes", hashes).executeUpdate();
+    }
+
+    /** Wipes the successors of rotations older than {@code cutoff}: past the grace window nobody may have them again. */
+    public int clearSuccessorsRotatedBefore(Instant cutoff) {
+        return em.createQuery("update RefreshToken t set t.successorEncrypted = null "
+                        + "where t.successorEncrypted is not null and t.rotatedAt < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate();
     }
 }

@@ -61,4 +61,13 @@ public class JpaSecurityEventRepository implements SecurityEventRepository {
         query.to().ifPresent(t -> where.and("e.occurredAt < :to", "to", t));
         return where.query(em, select + " from SecurityEvent e", order, type);
     }
+
+    /** Deletes up to {@code limit} events older than {@code cutoff}, in this transaction; returns how many. */
+    @Transactional
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        List<Long> ids = em.createQuery("select e.id from SecurityEvent e where e.occurredAt < :cutoff", Long.class)
+                .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();
+        return ids.isEmpty() ? 0 : em.createQuery("delete from SecurityEvent e where e.id in :ids")
+                .setParameter("ids", ids).executeUpdate();
+    }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Sessions in the database, the source of truth. Every change to a live session is a conditional
@@ -78,11 +79,13 @@ public class JpaSessionStore implements SessionStore {
         List<EndedSession> ended = new ArrayList<>();
         if (limits.maxPerUser() > 0) {
             makeRoom(liveOldestFirst("s.username = :key", session.username()), limits.maxPerUser(),
-                    limits.policy(), SessionLimitReached.Scope.USER, now, ended);
+                    limits.policy(), SessionLimitReached.Scope.USER, candidate -> true, now, ended);
         }
         if (limits.maxPerIp() > 0 && session.ipAddress() != null) {
+            // Never another user's session: behind one NAT or proxy, users would log each other out at will.
             makeRoom(liveOldestFirst("s.ipAddress = :key", session.ipAddress()), limits.maxPerIp(),
-                    limits.policy(), SessionLimitReached.Scope.IP, now, ended);
+                    limits.policy(), SessionLimitReached.Scope.IP,
+                    candidate -> candidate.username().equals(session.username()), now, ended);
         }
         em.persist(session);
         return ended;
@@ -132,9 +135,13 @@ public class JpaSessionStore implements SessionStore {
                 .toList();
     }
 
-    /** Ends what has run out, then (if still at the limit) the oldest, or refuses. */
+    /**
+     * Ends what has run out, then (if still at the limit) the oldest {@code evictable} ones, or refuses
+     * when the policy is reject or there are not enough evictable sessions to make room.
+     */
     private void makeRoom(List<SessionState> oldestFirst, int limit, SessionLimits.Policy policy,
-                          SessionLimitReached.Scope scope, Instant now, List<EndedSession> ended) {
+                          SessionLimitReached.Scope scope, Predicate<SessionState> evictable, Instant now,
+                          List<EndedSession> ended) {
         List<SessionState> live = new ArrayList<>();
         for (SessionState candidate : oldestFirst) {
             Optional<EndReason> expiry = candidate.expiryAt(now);
@@ -145,10 +152,11 @@ public class JpaSessionStore implements SessionStore {
             }
         }
         int excess = live.size() - limit + 1;
-        if (excess > 0 && policy == SessionLimits.Policy.REJECT) {
+        List<SessionState> candidates = live.stream().filter(evictable).toList();
+        if (excess > 0 && (policy == SessionLimits.Policy.REJECT || candidates.size() < excess)) {
             throw new SessionLimitReached(scope, limit);
         }
-        for (SessionState oldest : live.subList(0, Math.max(excess, 0))) {
+        for (SessionState oldest : candidates.subList(0, Math.max(excess, 0))) {
             if (end(oldest, EndReason.EVICTED, now)) {
                 ended.add(new EndedSession(oldest, EndReason.EVICTED));
             }

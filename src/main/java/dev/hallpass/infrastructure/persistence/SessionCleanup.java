@@ -18,8 +18,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Removes sessions that ended (or ran out) longer than the retention ago, in small batches with a
- * short transaction each, on whichever node holds the database lease at the time.
+ * Retention: removes what is no longer needed, in small batches with a short transaction each, on
+ * whichever node holds the database lease at the time. Sessions that ended (or ran out) longer than
+ * {@code hallpass.session.retention} ago; refresh tokens expired longer than
+ * {@code hallpass.token.refresh-retention} ago, and every refresh successor whose grace window has
+ * passed; security events older than {@code hallpass.audit.retention}; networks a user has not logged
+ * in from for {@code hallpass.audit.known-network-retention}. Nothing else deletes from those tables,
+ * so without this they would grow for ever (review M5).
  */
 @ApplicationScoped
 public class SessionCleanup {
@@ -31,6 +36,15 @@ public class SessionCleanup {
     @Inject
     @Database
     JpaSessionStore sessions;
+
+    @Inject
+    JpaRefreshTokenRepository refreshTokens;
+
+    @Inject
+    JpaSecurityEventRepository securityEvents;
+
+    @Inject
+    JpaKnownNetworkRepository knownNetworks;
 
     @Inject
     JpaLeases leases;
@@ -50,6 +64,27 @@ public class SessionCleanup {
     @ConfigProperty(name = "hallpass.session.cleanup-batch-size", defaultValue = "500")
     int batchSize;
 
+    @Inject
+    @ConfigProperty(name = "hallpass.token.refresh-retention", defaultValue = "PT24H")
+    Duration refreshRetention;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.refresh-grace", defaultValue = "PT10S")
+    Duration refreshGrace;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.audit.retention", defaultValue = "P90D")
+    Duration eventRetention;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.audit.known-network-retention", defaultValue = "P180D")
+    Duration networkRetention;
+
+    /** One table's cleanup: deletes up to {@code limit} rows older than the cutoff, returns how many. */
+    private interface Sweep {
+        int delete(Instant cutoff, int limit);
+    }
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -61,29 +96,42 @@ public class SessionCleanup {
         schedule = scheduler.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** One run: deletes batch after batch while this node holds the lease; returns how many went. */
+    /** One run: deletes batch after batch while this node holds the lease; returns how many sessions went. */
     public int run() {
+        int sessionsDeleted = sweep("ended sessions", retention, sessions::deleteEndedBefore);
+        Instant now = clock.instant();
+        if (leases.tryAcquire(LEASE, node, now, now.plus(interval))) {
+            refreshTokens.clearSuccessorsRotatedBefore(now.minus(refreshGrace));
+        }
+        sweep("expired refresh tokens", refreshRetention, refreshTokens::deleteExpiredBefore);
+        sweep("security events", eventRetention, securityEvents::deleteOlderThan);
+        sweep("known networks", networkRetention, knownNetworks::forgetNotSeenSince);
+        return sessionsDeleted;
+    }
+
+    private int sweep(String what, Duration keep, Sweep sweep) {
         int deleted = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             Instant now = clock.instant();
             if (!leases.tryAcquire(LEASE, node, now, now.plus(interval))) {
                 break;
             }
-            int removed = sessions.deleteEndedBefore(now.minus(retention), batchSize);
+            int removed = sweep.delete(now.minus(keep), batchSize);
             deleted += removed;
             if (removed < batchSize) {
                 break;
             }
+        }
+        if (deleted > 0) {
+            int count = deleted;
+            LOG.info(() -> "Removed " + count + " " + what + " older than " + keep);
         }
         return deleted;
     }
 
     private void runQuietly() {
         try {
-            int deleted = run();
-            if (deleted > 0) {
-                LOG.info(() -> "Removed " + deleted + " ended sessions older than " + retention);
-            }
+            run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Session cleanup failed; it runs again in " + interval, e);
         }

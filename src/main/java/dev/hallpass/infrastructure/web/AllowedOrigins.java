@@ -19,7 +19,13 @@ final class AllowedOrigins {
         this.configured = configured.stream().map(AllowedOrigins::normalise).collect(Collectors.toUnmodifiableSet());
     }
 
-    boolean allows(String origin, String host) {
+    /**
+     * {@code secure}: the request reached us over TLS (directly or through a trusted proxy). A page
+     * of the plain-HTTP origin of the same host (which anyone on the network path can write) is then
+     * another origin, so the scheme counts too; over plain HTTP an {@code https} page of the same host
+     * is ours (a TLS-terminating proxy that does not say so).
+     */
+    boolean allows(String origin, String host, boolean secure) {
         if (origin == null || origin.isBlank() || "null".equals(origin)) {
             return false;
         }
@@ -36,7 +42,8 @@ final class AllowedOrigins {
             int originPort = uri.getPort() == -1 ? defaultPort : uri.getPort();
             URI addressed = URI.create("http://" + host.strip().toLowerCase(Locale.ROOT));
             int hostPort = addressed.getPort() == -1 ? defaultPort : addressed.getPort();
-            return uri.getHost().equals(addressed.getHost()) && originPort == hostPort;
+            boolean schemeMatches = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && !secure;
+            return schemeMatches && uri.getHost().equals(addressed.getHost()) && originPort == hostPort;
         } catch (IllegalArgumentException malformed) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -14,12 +15,22 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * CSRF defence for cookie sessions, login included: a state-changing request that a browser sent
  * from another site ({@code Sec-Fetch-Site: cross-site}, or an {@code Origin} that is not ours) is
- * refused with 403. Requests carrying an {@code Authorization} header are not cookie-authenticated
- * (a browser never adds one by itself), so they pass.
+ * refused with 403. Only a request that carries a {@code Bearer} token passes unchecked: that one is
+ * authenticated by the token, never by the cookie, and a browser never adds it by itself (it does add
+ * cached {@code Basic} or {@code Negotiate} credentials, so those are checked like any cookie request).
+ *
+ * <p>A Faces request that carries {@code jakarta.faces.ViewState} is a postback whatever its method
+ * (Mojarra decides by the parameter alone), so the form's action would run on a cross-site top-level
+ * GET, which SameSite=Lax cookies accompany. A postback is accepted only as a POST; any other method
+ * with that parameter is refused with 405 before Faces sees it.
  */
 public class CrossOriginGuard extends HttpFilter {
 
+    private static final String VIEW_STATE = "jakarta.faces.ViewState";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Inject
+    ClientAddress clients;
 
     private AllowedOrigins origins;
 
@@ -33,7 +44,13 @@ public class CrossOriginGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (SAFE_METHODS.contains(request.getMethod()) || request.getHeader("Authorization") != null) {
+        if (!"POST".equals(request.getMethod()) && carriesViewState(request)) {
+            response.setHeader("Allow", "POST");
+            Problems.write(response, Problem.of(405, "A form is submitted only by POST",
+                    "This request carries a form's view state but came as " + request.getMethod()));
+            return;
+        }
+        if (SAFE_METHODS.contains(request.getMethod()) || SessionCookieMechanism.bearerToken(request).isPresent()) {
             chain.doFilter(request, response);
             return;
         }
@@ -43,11 +60,16 @@ public class CrossOriginGuard extends HttpFilter {
         // Sec-Fetch-Site then still says whether the form was ours (a sandboxed frame elsewhere says cross-site).
         boolean sameOrigin = "same-origin".equalsIgnoreCase(fetchSite);
         if ("cross-site".equalsIgnoreCase(fetchSite)
-                || origin != null && !(sameOrigin && "null".equals(origin)) && !origins.allows(origin, request.getHeader("Host"))) {
+                || origin != null && !(sameOrigin && "null".equals(origin)) && !origins.allows(origin, request.getHeader("Host"), clients.cameOverHttps(request))) {
             Problems.write(response, Problem.of(403, "Cross-origin request refused",
                     "State-changing requests are accepted only from this site's own pages"));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Not a POST, so the container parses only the query string: no body is consumed here. */
+    private static boolean carriesViewState(HttpServletRequest request) {
+        return request.getQueryString() != null && request.getParameter(VIEW_STATE) != null;
     }
 }

@@ -50,18 +50,33 @@ public final class IpAddresses {
      * as CIDR text; empty for text that is not an address.
      */
     public static Optional<String> network(String address) {
-        return parse(address).map(parsed -> {
-            int bits = parsed.getAddress().length == 4 ? 24 : 48;
-            byte[] bytes = Arrays.copyOf(parsed.getAddress(), parsed.getAddress().length);
-            for (int i = bits / 8; i < bytes.length; i++) {
-                bytes[i] = 0;
-            }
-            try {
-                return canonical(InetAddress.getByAddress(bytes)) + "/" + bits;
-            } catch (UnknownHostException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        });
+        return parse(address).map(parsed -> prefix(parsed, 24, 48));
+    }
+
+    /**
+     * What one client controls, for throttling: the IPv4 address, or the IPv6 /64 (one host usually
+     * holds a whole /64, so keying by the full IPv6 address would give it 2^64 fresh buckets). Text that
+     * is not an address is returned as it is.
+     */
+    public static String clientKey(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address == null ? "" : address;
+        }
+        return parse(address).map(parsed -> parsed.getAddress().length == 4 ? canonical(parsed) : prefix(parsed, 32, 64))
+                .orElse(address);
+    }
+
+    private static String prefix(InetAddress address, int ipv4Bits, int ipv6Bits) {
+        int bits = address.getAddress().length == 4 ? ipv4Bits : ipv6Bits;
+        byte[] bytes = Arrays.copyOf(address.getAddress(), address.getAddress().length);
+        for (int i = bits / 8; i < bytes.length; i++) {
+            bytes[i] = 0;
+        }
+        try {
+            return canonical(InetAddress.getByAddress(bytes)) + "/" + bits;
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** An address or a CIDR range ({@code 10.0.0.0/8}, {@code ::1}, {@code fd00::/8}). */

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -15,11 +16,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Security headers on every response, {@code Cache-Control: no-store} on everything dynamic or
  * authenticated, and every cookie the application sets made Secure, HttpOnly and SameSite.
+ *
+ * <p>The Content-Security-Policy is decided per response, not per URL: every response starts with the
+ * strict default, and a response that renders Faces markup replaces it with PrimeFaces' policy and its
+ * per-response nonce (PrimeFaces sets the header itself). So {@code /admin/} (a welcome-file URL) gets
+ * the nonce its page needs, and {@code /demo.html;.xhtml} still gets the strict default.
  */
 public class ResponseHardeningFilter extends HttpFilter {
 
     static final String DEFAULT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String CSP = "Content-Security-Policy";
+
+    @Inject
+    ClientAddress clients;
 
     private String contentSecurityPolicy;
     private String sameSite;
@@ -37,13 +48,10 @@ public class ResponseHardeningFilter extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (!request.getRequestURI().endsWith(".xhtml")) {
-            // Faces pages get theirs from PrimeFaces (web.xml primefaces.CSP_POLICY), with a nonce per response.
-            response.setHeader("Content-Security-Policy", contentSecurityPolicy);
-        }
+        response.setHeader(CSP, contentSecurityPolicy);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        if (request.isSecure()) {
+        if (clients.cameOverHttps(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         if (request.getUserPrincipal() != null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
@@ -74,6 +82,10 @@ public class ResponseHardeningFilter extends HttpFilter {
 
         @Override
         public void addHeader(String name, String value) {
+            if (CSP.equalsIgnoreCase(name)) {
+                super.setHeader(name, value); // one policy per response: a second header would intersect with the default
+                return;
+            }
             super.addHeader(name, isSetCookie(name) ? SetCookieHardening.harden(value, sameSite) : value);
         }
 

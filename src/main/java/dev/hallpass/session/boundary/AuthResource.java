@@ -1,6 +1,5 @@
 package dev.hallpass.session.boundary;
 
-import dev.hallpass.account.boundary.AccountService;
 import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.infrastructure.web.Authenticated;
@@ -40,8 +39,6 @@ public class AuthResource {
     @Inject
     LoginService logins;
 
-    @Inject
-    AccountService accounts;
 
     @Inject
     ClientAddress clients;
@@ -113,8 +110,7 @@ public class AuthResource {
         ActiveSession session = current.require();
         PasswordChange change = PasswordChange.require(body);
         ClientInfo client = clients.of(request);
-        Caller caller = accounts.changeOwnPassword(session.username(), change.currentPassword(), change.newPassword(),
-                client);
+        Caller caller = logins.changeOwnPassword(session.username(), change.currentPassword(), change.newPassword(), client);
         StartedSession started = logins.start(caller, session.rememberMe(), client, Optional.empty(), "password change");
         return Response.ok(MeResponse.of(started.session())).header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();
     }

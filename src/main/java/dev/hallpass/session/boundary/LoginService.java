@@ -1,5 +1,7 @@
 package dev.hallpass.session.boundary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hallpass.account.boundary.AccountService;
 import dev.hallpass.account.boundary.AccountView;
 import dev.hallpass.account.boundary.Caller;
@@ -9,11 +11,14 @@ import dev.hallpass.audit.boundary.Anomalies;
 import dev.hallpass.audit.boundary.ClientInfo;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.infrastructure.web.IpAddresses;
 import dev.hallpass.problem.Forbidden;
+import dev.hallpass.problem.InvalidInput;
 import dev.hallpass.session.control.AccountChangedDuringLogin;
 import dev.hallpass.session.control.SessionLimitReached;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,6 +28,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LoginService {
+
+    private static final Duration REPORT_WINDOW = Duration.ofMinutes(1);
+
+    private final Cache<String, Boolean> throttledReported = Caffeine.newBuilder()
+            .expireAfterWrite(REPORT_WINDOW).maximumSize(100_000).build();
 
     @Inject
     LoginThrottle throttle;
@@ -57,14 +67,31 @@ public class LoginService {
                 .orElseThrow(() -> new Forbidden("The password is not right"));
     }
 
+    /**
+     * The user changes their own password: the current one is checked like a login (throttled per
+     * account and network, recorded as {@code LOGIN_FAILED} when wrong), so a stolen session cannot
+     * guess it; a wrong one is a 400 on {@code currentPassword}. Returns the caller after the change.
+     */
+    public Caller changeOwnPassword(String username, String currentPassword, String newPassword, ClientInfo client) {
+        Caller proven = prove(new Credentials(username, currentPassword), client, "password change")
+                .orElseThrow(() -> new InvalidInput("currentPassword", "is not the current password"));
+        return accounts.changeOwnPassword(proven, newPassword, client);
+    }
+
     private Optional<Caller> prove(Credentials credentials, ClientInfo client, String purpose) {
         String account = Usernames.canonical(credentials.username());
         try {
             throttle.attempt(account, client.ipAddress());
         } catch (TooManyLoginAttempts throttled) {
             metrics.login(SessionMetrics.LoginResult.THROTTLED);
-            events.record(SecurityEvent.Type.LOGIN_THROTTLED, existing(account), null, client,
-                    purpose + " refused before the password check; retry after " + throttled.retryAfterSeconds() + " s");
+            // A refusal costs no password work; recording each would let anyone fill the log and the event
+            // table at request rate. The first refusal of a client in a window is recorded, the rest counted.
+            if (throttledReported.asMap().putIfAbsent(IpAddresses.clientKey(client.ipAddress()), Boolean.TRUE) == null) {
+                events.record(SecurityEvent.Type.LOGIN_THROTTLED, existing(account), null, client,
+                        purpose + " refused before the password check; retry after " + throttled.retryAfterSeconds()
+                                + " s (further refusals from this client within " + REPORT_WINDOW.toSeconds()
+                                + " s are only counted)");
+            }
             throw throttled;
         }
         Optional<Caller> caller = accounts.authenticate(credentials);

@@ -2,19 +2,29 @@ package dev.hallpass.session.boundary;
 
 import dev.hallpass.infrastructure.cache.RateLimits;
 import dev.hallpass.infrastructure.cache.RateLimits.Limit;
+import dev.hallpass.infrastructure.web.IpAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Login throttling per account and per client IP, shared by every node (Redis) or per node without
- * it. Each attempt takes a token before the password is checked, so parallel guesses cannot slip past
- * the limit; {@code attempts} guesses may come at once, after that one more per {@code period / attempts}.
- * A successful login fills the account's bucket again and gives the IP its token back.
- * An unknown user name is throttled exactly like a real one, so the answer tells nothing.
+ * Login throttling, shared by every node (Redis) or per node without it. Each attempt takes a token
+ * from three buckets before the password is checked, so parallel guesses cannot slip past the limit;
+ * {@code attempts} guesses may come at once, after that one more per {@code period / attempts}:
+ * <ul>
+ * <li>the account <em>from this client</em> (IPv4 address, IPv6 /64): guesses from one place stop
+ * quickly, and an attacker elsewhere cannot lock the owner out by failing on purpose;</li>
+ * <li>the account from everywhere ({@code account-total}): a slower backstop against guessing spread
+ * over many addresses;</li>
+ * <li>the client across all accounts ({@code ip}): one place trying many accounts.</li>
+ * </ul>
+ * A successful login fills the account-from-this-client bucket again and gives the other two their
+ * token back. An unknown user name is throttled exactly like a real one, so the answer tells nothing.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -31,6 +41,14 @@ public class LoginThrottle {
     Duration accountPeriod;
 
     @Inject
+    @ConfigProperty(name = "hallpass.login.throttle.account-total.attempts", defaultValue = "100")
+    int accountTotalAttempts;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.login.throttle.account-total.period", defaultValue = "PT1H")
+    Duration accountTotalPeriod;
+
+    @Inject
     @ConfigProperty(name = "hallpass.login.throttle.ip.attempts", defaultValue = "20")
     int ipAttempts;
 
@@ -39,11 +57,13 @@ public class LoginThrottle {
     Duration ipPeriod;
 
     private Optional<Limit> perAccount;
+    private Optional<Limit> perAccountTotal;
     private Optional<Limit> perIp;
 
     @PostConstruct
     void readSettings() {
-        perAccount = limit("login-account", accountAttempts, accountPeriod);
+        perAccount = limit("login-account-client", accountAttempts, accountPeriod);
+        perAccountTotal = limit("login-account", accountTotalAttempts, accountTotalPeriod);
         perIp = limit("login-ip", ipAttempts, ipPeriod);
     }
 
@@ -57,24 +77,36 @@ public class LoginThrottle {
 
     /** Takes this attempt's tokens, or throws {@link TooManyLoginAttempts} (taking none). */
     public void attempt(String account, String ipAddress) {
-        if (perIp.isPresent()) {
-            Duration wait = rateLimits.tryTake(perIp.get(), ipAddress);
-            if (!wait.isZero()) {
-                throw new TooManyLoginAttempts(wait);
-            }
-        }
-        if (perAccount.isPresent()) {
-            Duration wait = rateLimits.tryTake(perAccount.get(), account);
-            if (!wait.isZero()) {
-                perIp.ifPresent(limit -> rateLimits.giveBack(limit, ipAddress));
-                throw new TooManyLoginAttempts(wait);
-            }
+        String client = IpAddresses.clientKey(ipAddress);
+        List<Taken> taken = new ArrayList<>(3);
+        try {
+            take(perIp, client, taken);
+            take(perAccount, account + "|" + client, taken);
+            take(perAccountTotal, account, taken);
+        } catch (TooManyLoginAttempts throttled) {
+            taken.forEach(token -> rateLimits.giveBack(token.limit(), token.key()));
+            throw throttled;
         }
     }
 
-    /** The password was right: the account starts afresh and the IP's attempt does not count. */
+    /** The password was right: the account starts afresh from this client, and the attempt does not count elsewhere. */
     public void succeeded(String account, String ipAddress) {
-        perAccount.ifPresent(limit -> rateLimits.reset(limit, account));
-        perIp.ifPresent(limit -> rateLimits.giveBack(limit, ipAddress));
+        String client = IpAddresses.clientKey(ipAddress);
+        perAccount.ifPresent(limit -> rateLimits.reset(limit, account + "|" + client));
+        perAccountTotal.ifPresent(limit -> rateLimits.giveBack(limit, account));
+        perIp.ifPresent(limit -> rateLimits.giveBack(limit, client));
+    }
+
+    private record Taken(Limit limit, String key) {
+    }
+
+    private void take(Optional<Limit> limit, String key, List<Taken> taken) {
+        if (limit.isPresent()) {
+            Duration wait = rateLimits.tryTake(limit.get(), key);
+            if (!wait.isZero()) {
+                throw new TooManyLoginAttempts(wait);
+            }
+            taken.add(new Taken(limit.get(), key));
+        }
     }
 }

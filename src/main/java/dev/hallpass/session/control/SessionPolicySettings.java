@@ -13,7 +13,7 @@ public class SessionPolicySettings {
     @Singleton
     SessionLimits limits(
             @ConfigProperty(name = "hallpass.session.max-per-user", defaultValue = "5") int maxPerUser,
-            @ConfigProperty(name = "hallpass.session.max-per-ip", defaultValue = "10") int maxPerIp,
+            @ConfigProperty(name = "hallpass.session.max-per-ip", defaultValue = "0") int maxPerIp,
             @ConfigProperty(name = "hallpass.session.limit-policy", defaultValue = "evict-oldest") String policy) {
         return new SessionLimits(maxPerUser, maxPerIp, SessionLimits.Policy.parse(policy));
     }

@@ -9,15 +9,20 @@ import dev.hallpass.session.boundary.SessionEnded;
 import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionSecrets;
 import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.token.control.KeyEncryption;
 import dev.hallpass.token.control.RefreshTokenRepository;
 import dev.hallpass.token.entity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,9 +44,6 @@ public class RefreshTokens {
 
     @Inject
     SessionService sessions;
-
-    @Inject
-    SigningKeys keys;
 
     @Inject
     SecurityEvents events;
@@ -83,7 +85,7 @@ public class RefreshTokens {
             String next = newSecret();
             RefreshToken successor = new RefreshToken(hash(next), token.familyId(), token.sessionHandle(), token.username(),
                     now, expiry(now, session));
-            if (repository.rotate(tokenHash, now, keys.encryption().encrypt(next, tokenHash), successor)) {
+            if (repository.rotate(tokenHash, now, successorKey(presented).encrypt(next, tokenHash), successor)) {
                 anomalies.refreshed(token.familyId(), token.username(), token.sessionHandle(), client);
                 return new TokenPair(accessTokens.mint(session), next, successor.expiresAt());
             }
@@ -92,7 +94,7 @@ public class RefreshTokens {
         if (token.status() == RefreshToken.Status.ROTATED && token.successorEncrypted() != null
                 && !now.isAfter(token.rotatedAt().plus(grace))) {
             ActiveSession session = liveSession(token, now);
-            String successor = keys.encryption().decrypt(token.successorEncrypted(), tokenHash);
+            String successor = unwrapSuccessor(presented, token.successorEncrypted(), tokenHash);
             Instant successorExpiry = repository.find(hash(successor)).map(RefreshToken::expiresAt).orElse(now);
             return new TokenPair(accessTokens.mint(session), successor, successorExpiry);
         }
@@ -101,6 +103,31 @@ public class RefreshTokens {
             throw new InvalidGrant(InvalidGrant.Reason.REUSED);
         }
         throw new InvalidGrant(InvalidGrant.Reason.REVOKED);
+    }
+
+    /**
+     * The key that wraps a spent token's successor for the grace window: derived from the spent token
+     * itself, which the database holds only as a hash. Only a client that presents the spent token can
+     * unwrap its successor; a copy of the database (with or without the key-encryption key) yields no
+     * live refresh token (review M7).
+     */
+    private static KeyEncryption successorKey(String presented) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(presented.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            return new KeyEncryption(mac.doFinal("hallpass refresh successor v2".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
+    }
+
+    private static String unwrapSuccessor(String presented, String wrapped, String tokenHash) {
+        try {
+            return successorKey(presented).decrypt(wrapped, tokenHash);
+        } catch (IllegalStateException | IllegalArgumentException notOurs) {
+            // wrapped before an upgrade with the key-encryption key: treat it as gone, not as a theft
+            throw new InvalidGrant(InvalidGrant.Reason.REVOKED);
+        }
     }
 
     /** The token's record if it is live now (active, unexpired, its session live); for introspection. */

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.EcJwkGenerator;
@@ -43,7 +45,8 @@ import org.jose4j.lang.JoseException;
 public class SigningKeys {
 
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
-    private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
+    // A token signed by a key another node just made is refused for at most this long (review L11).
+    private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,10 +73,11 @@ public class SigningKeys {
     Optional<String> keyEncryptionKey;
 
     @Inject
-    @ConfigProperty(name = "hallpass.production", defaultValue = "false")
-    boolean production;
+    @ConfigProperty(name = "hallpass.dev-mode", defaultValue = "false")
+    boolean devMode;
 
     private KeyEncryption encryption;
+    private final Set<String> undecryptable = ConcurrentHashMap.newKeySet();
     private volatile Loaded loaded = new Loaded(null, null, Map.of(), Instant.MIN);
 
     /** What this node knows: the key it signs with, until when, and every published public key. */
@@ -92,13 +96,20 @@ public class SigningKeys {
         reload();
     }
 
+    /**
+     * Without a key-encryption key, the signing keys could only be encrypted with a key anyone can read
+     * in this source: a copy of the database would then forge tokens. So that is refused unless the
+     * operator chose development mode ({@code hallpass.dev-mode=true}, what the README's run command does).
+     */
     private KeyEncryption developmentKey() {
-        if (production) {
-            throw new IllegalStateException("hallpass.production=true needs hallpass.token.key-encryption-key "
-                    + "(32 random bytes, base64) to protect the signing keys: refusing to start without it");
+        if (!devMode) {
+            throw new IllegalStateException("No hallpass.token.key-encryption-key (32 random bytes, base64: "
+                    + "openssl rand -base64 32) to protect the signing keys: refusing to start without it. "
+                    + "For a local trial only, set hallpass.dev-mode=true to use a public development key.");
         }
-        LOG.warning("No hallpass.token.key-encryption-key: signing keys are encrypted with a fixed DEVELOPMENT key. "
-                + "Set one (and hallpass.production=true) before real use.");
+        LOG.warning("DEVELOPMENT MODE (hallpass.dev-mode=true): signing keys are encrypted with a public development key, "
+                + "so anyone with a copy of the database can forge tokens. Never use this mode with real users; "
+                + "set hallpass.token.key-encryption-key instead.");
         try {
             return new KeyEncryption(MessageDigest.getInstance("SHA-256")
                     .digest("hallpass development key - not for production".getBytes(StandardCharsets.US_ASCII)));
@@ -116,7 +127,7 @@ public class SigningKeys {
         return current.signing;
     }
 
-    /** The public key with this id, if it is published; an unknown id triggers at most one reload every 5 s. */
+    /** The public key with this id, if it is published; an unknown id triggers at most one reload a second. */
     public Optional<PublicJsonWebKey> publicKey(String kid) {
         Instant now = clock.instant();
         Loaded current = loaded;
@@ -140,11 +151,6 @@ public class SigningKeys {
         return algorithm;
     }
 
-    /** The cipher for secrets at rest (signing keys, refresh successors in their grace window). */
-    KeyEncryption encryption() {
-        return encryption;
-    }
-
     private synchronized Loaded reload() {
         Instant now = clock.instant();
         List<SigningKey> keys = repository.findPublished(now);
@@ -155,16 +161,38 @@ public class SigningKeys {
             keys = repository.findPublished(now);
         }
         Map<String, Published> published = new LinkedHashMap<>();
-        SigningKey signing = null;
+        PublicJsonWebKey signingKey = null;
+        Instant signsUntil = null;
         for (SigningKey key : keys) {
             published.put(key.kid(), new Published(parse(key.publicJwk()), key.publishedUntil()));
-            if (signing == null && key.signsUntil().isAfter(now) && key.algorithm().equals(algorithm)) {
-                signing = key;
+            if (signingKey == null && key.signsUntil().isAfter(now) && key.algorithm().equals(algorithm)) {
+                signingKey = decrypt(key).orElse(null);
+                signsUntil = key.signsUntil();
             }
         }
-        PublicJsonWebKey signingKey = parse(encryption.decrypt(signing.privateJwkEncrypted(), signing.kid()));
-        loaded = new Loaded(signingKey, signing.signsUntil(), Map.copyOf(published), now);
+        if (signingKey == null) {
+            // Every current key was encrypted with another key-encryption key (a node started with a different
+            // one, or a key being changed): sign with a key of our own rather than fail every token (review L11).
+            SigningKey own = generate(now);
+            repository.add(own);
+            published.put(own.kid(), new Published(parse(own.publicJwk()), own.publishedUntil()));
+            signingKey = decrypt(own).orElseThrow();
+            signsUntil = own.signsUntil();
+        }
+        loaded = new Loaded(signingKey, signsUntil, Map.copyOf(published), now);
         return loaded;
+    }
+
+    private Optional<PublicJsonWebKey> decrypt(SigningKey key) {
+        try {
+            return Optional.of(parse(encryption.decrypt(key.privateJwkEncrypted(), key.kid())));
+        } catch (IllegalStateException otherKey) {
+            if (undecryptable.add(key.kid())) {
+                LOG.severe(() -> "Signing key " + key.kid() + " was encrypted with another hallpass.token.key-encryption-key "
+                        + "than this node's: give every node the same key. This node signs with a key of its own meanwhile.");
+            }
+            return Optional.empty();
+        }
     }
 
     private SigningKey generate(Instant now) {

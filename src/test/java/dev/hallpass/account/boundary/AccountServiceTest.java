@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.account.control.AccountRepository;
+import dev.hallpass.account.control.InTransaction;
 import dev.hallpass.account.control.PasswordHasher;
 import dev.hallpass.account.control.PasswordPolicy;
 import dev.hallpass.account.entity.Account;
@@ -28,6 +29,7 @@ class AccountServiceTest {
         service = new AccountService();
         service.hasher = hasher;
         service.passwordPolicy = new PasswordPolicy(12);
+        service.inTransaction = new InTransaction();
         service.clock = Clock.systemUTC();
         service.accounts = new AccountRepository() {
             @Override

@@ -69,6 +69,7 @@ class OperationsIT {
                         Map.entry("hallpass.db.url", database.jdbcUrl()),
                         Map.entry("hallpass.redis.url", redis.url()),
                         Map.entry("hallpass.password.iterations", "1000"),
+                        Map.entry("hallpass.token.key-encryption-key", Deployments.KEY_ENCRYPTION_KEY),
                         Map.entry("hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD),
                         Map.entry("hallpass.metrics.live-sessions-max-age", "PT0S"),
                         Map.entry("hallpass.session.max-per-ip", "0"),

@@ -44,6 +44,7 @@ class DownstreamServiceIT {
         Map<String, String> settings = Map.of(
                 "hallpass.db.url", "jdbc:h2:file:" + work.resolve("hallpass"),
                 "hallpass.password.iterations", "1000",
+                "hallpass.token.key-encryption-key", Deployments.KEY_ENCRYPTION_KEY,
                 "hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD,
                 "hallpass.token.issuer", issuer,
                 "hallpass.token.audience", "hallpass,orders",

@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 class SigningKeysTest {
 
     @Test
-    void productionModeRefusesToStartWithoutAKeyEncryptionKey() {
+    void withoutAKeyEncryptionKeyItRefusesToStartUnlessInDevelopmentMode() {
         SigningKeys keys = new SigningKeys();
         keys.algorithm = "RS256";
-        keys.production = true;
         keys.keyEncryptionKey = Optional.empty();
 
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> keys.start(null));
 
         assertTrue(refused.getMessage().contains("hallpass.token.key-encryption-key"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("hallpass.dev-mode=true"), refused.getMessage());
     }
 
     @Test
