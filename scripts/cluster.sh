@@ -67,10 +67,13 @@ secrets() {
   if [ -z "$keystore" ]; then
     keystore=$CLUSTER_DIR/keystore.p12
     password=$(random 18)
-    keytool -genkeypair -alias "$alias" -keyalg EC -groupname secp256r1 -validity 30 -dname "CN=localhost" \
-      -ext "san=dns:localhost,ip:127.0.0.1" -keystore "$keystore" -storetype PKCS12 -storepass "$password" 2>/dev/null
+    KEYTOOL_PASSWORD=$password keytool -genkeypair -alias "$alias" -keyalg EC -groupname secp256r1 -validity 30 -dname "CN=localhost" \
+      -ext "san=dns:localhost,ip:127.0.0.1" -keystore "$keystore" -storetype PKCS12 -storepass:env KEYTOOL_PASSWORD \
+      2>/dev/null
   fi
-  keytool -exportcert -rfc -alias "$alias" -keystore "$keystore" -storepass "$password" > "$CLUSTER_DIR/cert.pem" 2>/dev/null
+  # the password goes through the environment (-storepass:env), never on keytool's command line (visible in ps)
+  KEYTOOL_PASSWORD=$password keytool -exportcert -rfc -alias "$alias" -keystore "$keystore" -storepass:env KEYTOOL_PASSWORD \
+    > "$CLUSTER_DIR/cert.pem" 2>/dev/null
   ( umask 077
     { echo "export HALLPASS_TOKEN_KEY_ENCRYPTION_KEY=${HALLPASS_TOKEN_KEY_ENCRYPTION_KEY:-$(random 32)}"
       echo "export HALLPASS_BOOTSTRAP_ADMIN_PASSWORD='${HALLPASS_BOOTSTRAP_ADMIN_PASSWORD:-$(random 18)}'"

@@ -5,6 +5,8 @@
  *     onSessionEnded: (notice) => showLogin(notice.message),   // {reason, message}
  *     onSessionExpiring: (warning) => showBanner(warning.message),
  *     onLoginRequired: () => showLogin('Please log in again.'),
+ *     tokenOrigins: ['https://api.example.com'],    // default []: the token goes to this page's origin only
+ *     shareAcrossTabs: false,                         // default true: see below
  *   });
  *   await hallpass.start();                         // after the cookie login
  *
@@ -12,18 +14,72 @@
  * styles: <div class="hallpass-notice hallpass-expiring|hallpass-ended" role="alert">.
  *   const me = await (await hallpass.fetch('api/auth/me')).json();
  *
- * The access token lives only in this object's memory; the refresh token only in its HttpOnly cookie.
+ * hallpass.fetch() adds the bearer token only to requests for this page's origin or for one of
+ * tokenOrigins (default []; each entry is reduced to its origin, so a path in it does not narrow it). Any
+ * other URL is fetched as given, without the token and without the refresh and retry on a 401: a URL
+ * that came from a user or a server must not receive the token.
+ *
+ * The access token lives in this object's memory; the refresh token only in its HttpOnly cookie.
  * Tokens are refreshed ahead of expiry (refreshMarginSeconds) and when the tab becomes visible again.
  * Every caller that needs a refresh at the same moment shares one request, and across the tabs of this
- * browser only one refreshes (Web Locks) while the others receive its token (BroadcastChannel).
+ * browser only one refreshes at a time (Web Locks). With shareAcrossTabs (default true) the others
+ * receive its token (BroadcastChannel 'hallpass-tokens'), so the token also travels in messages that
+ * every script of this origin, in any tab, can read; a received token is taken only if it looks like one
+ * this tab could have got itself. With shareAcrossTabs: false the token never leaves this object: each tab
+ * refreshes for itself, one after the other under the lock.
  */
 (function (global) {
   'use strict';
 
   const CHANNEL = 'hallpass-tokens';
   const LOCK = 'hallpass-refresh';
+  const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+  const MAX_TOKEN_LENGTH = 8192;
+  const CLOCK_TOLERANCE = 5000;              // ms another tab's receivedAt may lie ahead of this one's clock
+  const MAX_LIFETIME = 24 * 60 * 60 * 1000;  // no access token lives longer; a longer one is not ours
   const script = global.document && global.document.currentScript;
   const DEFAULT_BASE = script ? script.src.replace(/[^/]*$/, '') : '';
+
+  /** tokenOrigins reduced to origins ('https://API.example.com:443/v1' → 'https://api.example.com'). */
+  function originsOf(list) {
+    if (list == null) {
+      return new Set();
+    }
+    if (!Array.isArray(list)) {
+      throw new TypeError('Hallpass: tokenOrigins must be an array of origins');
+    }
+    return new Set(list.map((entry) => {
+      let origin;
+      try {
+        origin = new URL(entry).origin;
+      } catch (malformed) {
+        origin = 'null';
+      }
+      if (origin === 'null') { // relative, malformed, or a scheme without an origin (data:, file:)
+        throw new TypeError('Hallpass: tokenOrigins: not an origin: ' + entry);
+      }
+      return origin;
+    }));
+  }
+
+  /**
+   * The token in a message from another tab, if it is one this tab could have got itself: JWT-shaped,
+   * already received (give or take the clock tolerance), not yet expired, living no longer than a day;
+   * otherwise null. Any script of this origin can post on the channel, and a receivedAt far ahead would
+   * win every freshness comparison and so pin its token against every later refresh.
+   */
+  function broadcastToken(data) {
+    const now = Date.now();
+    const t = data && data.type === 'token' ? data.token : null;
+    if (!t || typeof t.value !== 'string' || t.value.length > MAX_TOKEN_LENGTH || !JWT.test(t.value)
+        || !Number.isFinite(t.expiresAt) || !Number.isFinite(t.receivedAt)
+        || t.receivedAt > now + CLOCK_TOLERANCE
+        || t.expiresAt <= now || t.expiresAt > t.receivedAt + MAX_LIFETIME) {
+      return null;
+    }
+    // received no later than now, as far as this tab is concerned: a message cannot claim the future
+    return { value: t.value, expiresAt: t.expiresAt, receivedAt: Math.min(t.receivedAt, now) };
+  }
 
   function create(options) {
     const settings = Object.assign({
@@ -31,6 +87,8 @@
       refreshMarginSeconds: 60,
       events: true,
       showNotices: true,
+      tokenOrigins: [],
+      shareAcrossTabs: true,
       onSessionEnded: () => {},
       onSessionExpiring: () => {},
       onLoginRequired: () => {},
@@ -38,7 +96,8 @@
     }, options || {});
     const url = (path) => new URL(path, settings.baseUrl || global.location.href).toString();
     const margin = settings.refreshMarginSeconds * 1000;
-    const channel = 'BroadcastChannel' in global ? new BroadcastChannel(CHANNEL) : null;
+    const tokenOrigins = originsOf(settings.tokenOrigins);
+    const channel = settings.shareAcrossTabs && 'BroadcastChannel' in global ? new BroadcastChannel(CHANNEL) : null;
 
     let token = null;      // {value, expiresAt, receivedAt}: times in ms since the epoch
     let inFlight = null;   // the refresh this tab is doing or waiting for
@@ -47,7 +106,8 @@
     let ended = false;
 
     function adopt(next, broadcast) {
-      if (ended || (token && next.receivedAt <= token.receivedAt)) {
+      // a stored receivedAt ahead of the clock would refuse every later token: it counts as now at most
+      if (ended || (token && next.receivedAt <= Math.min(token.receivedAt, Date.now()))) {
         return;
       }
       token = next;
@@ -60,8 +120,9 @@
 
     if (channel) {
       channel.onmessage = (message) => {
-        if (message.data && message.data.type === 'token') {
-          adopt(message.data.token, false);
+        const next = broadcastToken(message.data);
+        if (next) {
+          adopt(next, false);
         }
       };
     }
@@ -110,7 +171,7 @@
       if (!inFlight) {
         const askedAt = Date.now();
         inFlight = withLock(async (waited) => {
-          if (waited) {
+          if (waited && channel) {
             await tokenSince(askedAt, 250); // the tab that held the lock broadcasts what it got
           }
           if (token && token.receivedAt >= askedAt) {
@@ -202,6 +263,23 @@
       };
     }
 
+    /** Where fetch(input) goes: a string resolved as url() does, a Request's or URL's own address. */
+    function target(input) {
+      if (typeof input === 'string') {
+        return url(input);
+      }
+      if (global.Request && input instanceof global.Request) {
+        return input.url;
+      }
+      return new URL(String(input), global.location.href).toString();
+    }
+
+    /** This page's origin or one of tokenOrigins: no opaque origin ('null'), even if this page has one. */
+    function mayCarryToken(address) {
+      const origin = new URL(address, global.location.href).origin;
+      return origin !== 'null' && (origin === global.location.origin || tokenOrigins.has(origin));
+    }
+
     function onVisible() {
       if (global.document.visibilityState === 'visible' && token && token.expiresAt - margin <= Date.now()) {
         refresh().catch(() => {});
@@ -227,11 +305,17 @@
       },
 
       /**
-       * fetch() with the bearer token. A 401 is retried once after a refresh (unless another call
-       * refreshed meanwhile, then with that token); if the refresh fails, onLoginRequired is called and
-       * the answer is a 401. It never throws for an ended session.
+       * fetch() with the bearer token, for this page's origin and tokenOrigins. A 401 is retried once
+       * after a refresh (unless another call refreshed meanwhile, then with that token); if the refresh
+       * fails, onLoginRequired is called and the answer is a 401. It never throws for an ended session.
+       * Any other URL is the plain fetch(): no token, no refresh, no retry.
        */
       async fetch(input, init) {
+        const address = target(input); // a string url() cannot resolve rejects here, as it always did
+        const resource = typeof input === 'string' ? address : input;
+        if (!mayCarryToken(address)) {
+          return global.fetch(resource, init);
+        }
         let used;
         try {
           used = await current();
@@ -242,7 +326,7 @@
           const request = Object.assign({}, init);
           request.headers = new Headers(request.headers || {});
           request.headers.set('Authorization', 'Bearer ' + t.value);
-          return global.fetch(typeof input === 'string' ? url(input) : input, request);
+          return global.fetch(resource, request);
         };
         const response = await send(used);
         if (response.status !== 401) {

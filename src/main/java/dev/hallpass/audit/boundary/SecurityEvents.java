@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +37,10 @@ public class SecurityEvents {
     @Resource
     ManagedExecutorService executor;
 
+    /** Events handed to the executor and not yet written; bounded by {@link #MAX_PENDING}. */
+    private final AtomicInteger pending = new AtomicInteger();
+    static final int MAX_PENDING = 1_000;
+
     public void record(SecurityEvent.Type type, String username, String sessionHandle, ClientInfo client, String detail) {
         record(type, username, sessionHandle, client.ipAddress(), client.userAgent(), detail);
     }
@@ -44,13 +49,52 @@ public class SecurityEvents {
                        String userAgent, String detail) {
         SecurityEvent event = new SecurityEvent(type, clock.instant(), username, sessionHandle, ipAddress, userAgent, detail);
         String request = RequestId.forLog();
-        LOG.warning(() -> "security-event type=" + type + " request=" + request + " user=" + username
-                + " session=" + sessionHandle + " ip=" + ipAddress + " detail=" + detail);
+        LOG.warning(() -> "security-event type=" + type + " request=" + request + " user=" + loggable(username)
+                + " session=" + sessionHandle + " ip=" + loggable(ipAddress) + " detail=" + loggable(detail));
+        if (pending.incrementAndGet() > MAX_PENDING) {
+            // More events waiting than the bound: the caller writes its own (back-pressure instead of an
+            // unbounded queue that a flood of requests could grow without limit).
+            pending.decrementAndGet();
+            persist(event);
+            return;
+        }
         try {
-            executor.execute(() -> persist(event));
+            executor.execute(() -> {
+                try {
+                    persist(event);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
         } catch (RejectedExecutionException busy) {
+            pending.decrementAndGet();
             persist(event);
         }
+    }
+
+    /**
+     * A value as it may appear in a log line: control characters (CR, LF, ESC, …) and Unicode line
+     * separators escaped as a backslash, {@code u} and four hex digits, so a client-chosen value (a user
+     * agent in a detail) can neither forge a line nor drive a terminal (review L5). The database keeps
+     * the value as it came.
+     */
+    static String loggable(String value) {
+        if (value == null || value.chars().noneMatch(SecurityEvents::escaped)) {
+            return value;
+        }
+        StringBuilder text = new StringBuilder(value.length() + 16);
+        value.chars().forEach(c -> {
+            if (escaped(c)) {
+                text.append(String.format("\\u%04x", c));
+            } else {
+                text.append((char) c);
+            }
+        });
+        return text.toString();
+    }
+
+    private static boolean escaped(int c) {
+        return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x2028 || c == 0x2029;
     }
 
     private void persist(SecurityEvent event) {

@@ -1,5 +1,7 @@
 package dev.hallpass.infrastructure.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hallpass.infrastructure.cache.SessionCacheMetrics.Layer;
 import dev.hallpass.infrastructure.persistence.Database;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore;
@@ -69,8 +71,20 @@ public class LayeredSessionStore implements SessionStore {
     @ConfigProperty(name = "hallpass.test.announce-delay", defaultValue = "PT0S")
     Duration announceDelay;
 
+    /**
+     * Secrets the database did not know, or knew as ended, answered again without asking it: neither can
+     * ever become live (secrets are made by the server; an ended session stays ended), so replaying a dead
+     * or made-up cookie costs one database read per minute, not one per request (review L7).
+     */
+    private final Cache<String, Optional<SessionState>> dead = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(50_000).build();
+
     @Override
     public Optional<SessionState> findBySecretHash(String secretHash) {
+        Optional<SessionState> knownDead = dead.getIfPresent(secretHash);
+        if (knownDead != null) {
+            return knownDead;
+        }
         Optional<CachedSession> cached = local.get(secretHash).filter(this::notKnownEnded);
         if (cached.isPresent()) {
             metrics.hit(Layer.LOCAL);
@@ -103,6 +117,9 @@ public class LayeredSessionStore implements SessionStore {
                 shared.rememberEnded(secretHash, session.status() == SessionStatus.REPLACED);
             }
         });
+        if (stored.isEmpty() || !stored.get().isActive()) {
+            dead.put(secretHash, stored);
+        }
         return stored;
     }
 

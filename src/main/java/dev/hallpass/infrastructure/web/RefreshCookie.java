@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,14 @@ public class RefreshCookie {
     @Inject
     Clock clock;
 
+    /**
+     * The refresh token, if the request carries exactly one. The {@code __Secure-} prefix does not stop a
+     * sibling subdomain from planting a second cookie of this name (with its own token, sent first), so
+     * two or more are refused altogether rather than guessing which one is ours (review L3).
+     */
     public Optional<String> read(HttpServletRequest request) {
-        return RequestCookies.named(request, NAME).stream().filter(value -> !value.isBlank()).findFirst();
+        List<String> values = RequestCookies.named(request, NAME).stream().filter(value -> !value.isBlank()).toList();
+        return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
     }
 
     public String issue(TokenPair pair, HttpServletRequest request) {

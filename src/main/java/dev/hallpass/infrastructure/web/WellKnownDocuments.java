@@ -32,9 +32,12 @@ public class WellKnownDocuments extends HttpServlet {
             response.getWriter().write(keys.jwks());
             return;
         }
-        String base = request.getScheme() + "://" + request.getHeader("Host") + request.getContextPath();
+        // Every URL comes from the configured issuer, never from the request's Host header or scheme: a
+        // shared cache would otherwise keep a document pointing verifiers at whatever host a client named,
+        // and behind a TLS proxy the keys would be advertised over http (review L2).
         String issuer = ConfigProvider.getConfig().getOptionalValue("hallpass.token.issuer", String.class)
                 .orElse("http://localhost:8080");
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         response.getWriter().write(Json.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("jwks_uri", base + JWKS)

@@ -13,6 +13,7 @@ import dev.hallpass.token.boundary.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,6 +64,7 @@ public class AuthResource {
         boolean rememberMe = login.remembered();
         boolean wantsTokens = login.wantsTokens();
         StartedSession started = logins.login(login.credentials(), rememberMe, clients.of(request), cookie.read(request));
+        dropContainerSession();
         MeResponse me = MeResponse.of(started.session());
         if (wantsTokens) {
             me = me.withTokens(TokenResponse.withRefresh(refreshTokens.issue(started.session())));
@@ -124,6 +126,22 @@ public class AuthResource {
     public Response logout() {
         cookie.read(request).ifPresent(sessions::logout);
         current.bearer().ifPresent(token -> sessions.end(token.sessionHandle(), EndReason.LOGOUT));
+        dropContainerSession();
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.clear()).build();
+    }
+
+    /**
+     * A user switch through the API leaves nothing of the previous user's Faces state (view-scoped beans
+     * live in the container's session) for the next one, as the Faces login and logout do (review L12).
+     */
+    private void dropContainerSession() {
+        HttpSession container = request.getSession(false);
+        if (container != null) {
+            try {
+                container.invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // invalidated by a concurrent request: nothing left to drop
+            }
+        }
     }
 }

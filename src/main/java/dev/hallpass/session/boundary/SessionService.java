@@ -50,6 +50,8 @@ public class SessionService {
     /** Handles whose replayed pre-login cookie was reported lately: one event per minute is enough. */
     private final Cache<String, Boolean> fixationReported = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
+    private final Cache<String, Boolean> rebound = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
     protected SessionService() {
         // for CDI proxies
@@ -167,6 +169,11 @@ public class SessionService {
         if (agentChanged && bindings.userAgent() == ClientBinding.STRICT) {
             return strictEnd(session, client, now, EndReason.USER_AGENT_CHANGED, SecurityEvent.Type.USER_AGENT_CHANGED,
                     agentChange);
+        }
+        if (rebound.asMap().putIfAbsent(session.handle(), Boolean.TRUE) != null) {
+            // A client that flips between addresses or user agents would otherwise cost a database update,
+            // a cache write and a security event per request (review L5): one rebind per session per minute.
+            return Optional.of(session);
         }
         String newIp = ipChanged ? client.ipAddress() : session.ipAddress();
         String newAgent = agentChanged ? client.userAgent() : session.userAgent();

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +57,7 @@ public class SessionStreams {
         final Instant openedAt;
         volatile Instant warnedFor;
         volatile Instant lastWrite;
+        final AtomicBoolean closed = new AtomicBoolean();
 
         Stream(ActiveSession session, SseEventSink sink, Instant openedAt) {
             this.session = session;
@@ -136,8 +138,12 @@ public class SessionStreams {
             throw new TooManyStreams();
         }
         Stream stream = new Stream(session, sink, clock.instant());
-        Set<Stream> streams = byHandle.computeIfAbsent(session.handle(), handle -> ConcurrentHashMap.newKeySet());
-        streams.add(stream);
+        // compute, not computeIfAbsent-then-add: an end removing the set in between would orphan the stream (review L6)
+        Set<Stream> streams = byHandle.compute(session.handle(), (handle, current) -> {
+            Set<Stream> set = current == null ? ConcurrentHashMap.newKeySet() : current;
+            set.add(stream);
+            return set;
+        });
         if (streams.size() > maxPerSession) {
             streams.stream().min(Comparator.comparing(s -> s.openedAt)).ifPresent(oldest -> {
                 if (streams.remove(oldest)) {
@@ -235,7 +241,11 @@ public class SessionStreams {
         });
     }
 
+    /** Closes once, however many paths (end, check, failed write) reach the same stream. */
     private void close(Stream stream) {
+        if (!stream.closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             stream.sink.close();
         } catch (RuntimeException alreadyGone) {

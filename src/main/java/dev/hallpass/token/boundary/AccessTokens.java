@@ -87,12 +87,15 @@ public class AccessTokens {
         verified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     }
 
-    /** A token for this session, never outliving it. */
+    /** A token for this session, never outliving it: neither its absolute nor its (current) idle expiry. */
     public IssuedAccessToken mint(ActiveSession session) {
         Instant now = clock.instant();
         Instant expiry = now.plus(accessTtl);
         if (expiry.isAfter(session.absoluteExpiresAt())) {
             expiry = session.absoluteExpiresAt();
+        }
+        if (expiry.isAfter(session.idleExpiresAt())) {
+            expiry = session.idleExpiresAt();
         }
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);

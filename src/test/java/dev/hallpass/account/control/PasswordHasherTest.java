@@ -37,7 +37,7 @@ class PasswordHasherTest {
 
     @Test
     void theDefaultCostIsOwaspsMinimum() throws NoSuchMethodException {
-        var parameter = PasswordHasher.class.getConstructor(int.class).getParameters()[0];
+        var parameter = PasswordHasher.class.getConstructor(int.class, int.class, java.time.Duration.class).getParameters()[0];
         var setting = parameter.getAnnotation(org.eclipse.microprofile.config.inject.ConfigProperty.class);
 
         assertTrue(Integer.parseInt(setting.defaultValue()) >= 600_000, setting.defaultValue());

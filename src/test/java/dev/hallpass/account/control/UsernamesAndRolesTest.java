@@ -47,4 +47,17 @@ class UsernamesAndRolesTest {
         assertThrows(InvalidInput.class, () -> policy.check("😀".repeat(11)));
         assertThrows(InvalidInput.class, () -> policy.check("x".repeat(PasswordPolicy.MAX_LENGTH + 1)));
     }
+
+    /** Review L9: a password built around the user name, one repeated character or a leaked favourite is refused. */
+    @Test
+    void thePolicyRefusesTheUserNameRepeatsAndTheMostCommonPasswords() {
+        PasswordPolicy policy = new PasswordPolicy(12);
+        assertThrows(InvalidInput.class, () -> policy.check("bob123456789", "bob123456789"));
+        assertThrows(InvalidInput.class, () -> policy.check("my name is Grace Hopper!", "gracehopper"));
+        assertThrows(InvalidInput.class, () -> policy.check("aaaaaaaaaaaaaaaa", "grace"));
+        assertThrows(InvalidInput.class, () -> policy.check("Password 1234", "grace"));
+        assertThrows(InvalidInput.class, () -> policy.check("1q2w3e4r5t6y", null));
+        assertEquals("plum tree at dawn", policy.check("plum tree at dawn", "grace"));
+        assertEquals("long enough for bo", policy.check("long enough for bo", "bo"), "a very short name is no signal");
+    }
 }
