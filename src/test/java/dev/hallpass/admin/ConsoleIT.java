@@ -3,9 +3,11 @@ package dev.hallpass.admin;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.testsupport.Browser;
+import dev.hallpass.testsupport.CrossSite;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
@@ -15,7 +17,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,9 +43,13 @@ class ConsoleIT {
     static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
+    /**
+     * SameSite=None: the browser then sends the session cookie with another site's form posts too, so the
+     * cross-site test below sees the server's refusal, not merely the browser's SameSite rule.
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hallpass("console");
+        return Deployments.hallpass("console", Map.of("hallpass.cookie.same-site", "None"));
     }
 
     @ArquillianResource
@@ -164,6 +172,57 @@ class ConsoleIT {
             browser.click("#bar\\:logout").waitForPath("login.xhtml");
         }
         assertTrue(errors.isEmpty(), () -> "browser errors: " + errors);
+    }
+
+    /** Every post form of the page: its id, absolute action and the fields a submit would send (first button included). */
+    private static final String FORMS = """
+            const done = arguments[arguments.length - 1];
+            done(Array.from(document.forms).filter(f => f.method.toLowerCase() === 'post').map(f => {
+              const fields = {};
+              for (const e of f.elements) {
+                if (e.name && e.tagName !== 'BUTTON' && e.type !== 'submit' && e.type !== 'button') fields[e.name] = e.value || '';
+              }
+              const button = Array.from(f.elements).find(e => e.name && (e.tagName === 'BUTTON' || e.type === 'submit'));
+              if (button) fields[button.name] = button.value || '';
+              return {id: f.id, action: f.action, fields: fields};
+            }));
+            """;
+
+    /**
+     * Review M3, and CSRF for every Faces form of the console and "my devices": another site's page posts
+     * each form (with the real view state the logged-in browser holds) and opens it by GET as a postback.
+     * The browser sends the cookie both times (SameSite=None here); the server refuses both, and nothing
+     * changed: the administrator is still logged in with the same session, the other user's too.
+     */
+    @Test
+    void noFacesFormRunsWhenAnotherSiteSubmitsItOrOpensItByGet() {
+        String other = loginFrom(newUser("bystander"), FIREFOX);
+        List<String> refused = new ArrayList<>();
+        try (Browser browser = Browser.open(base); CrossSite attacker = CrossSite.start()) {
+            browser.open("admin/index.xhtml").waitForPath("login.xhtml?next=");
+            browser.logIn("admin", Deployments.ADMIN_PASSWORD).waitForPath("admin/index.xhtml");
+            String session = browser.cookie(Logins.COOKIE);
+            for (String page : List.of("login.xhtml", "devices.xhtml", "admin/index.xhtml", "admin/sessions.xhtml",
+                    "admin/accounts.xhtml", "admin/events.xhtml")) {
+                browser.open(page).settle();
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> forms = (List<Map<String, Object>>) browser.script(FORMS);
+                assertFalse(forms.isEmpty(), "no form on " + page);
+                for (Map<String, Object> form : forms) {
+                    String action = (String) form.get("action");
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> fields = new LinkedHashMap<>((Map<String, String>) form.get("fields"));
+                    assertTrue(fields.containsKey("jakarta.faces.ViewState"), () -> page + " " + form);
+                    browser.openUrl(attacker.autoSubmittingForm(action, fields)).waitForText("body", "Cross-origin request refused");
+                    browser.openUrl(attacker.navigatingTo(action, fields)).waitForText("body", "A form is submitted only by POST");
+                    refused.add(page + "#" + form.get("id"));
+                }
+            }
+            assertEquals(session, browser.cookie(Logins.COOKIE), "the administrator's session was not replaced");
+            assertEquals(200, me(session), "nor ended");
+        }
+        assertTrue(refused.size() >= 8, () -> "forms tried: " + refused);
+        assertEquals(200, me(other), "no kill went through");
     }
 
     private String handleOf(String secret) {

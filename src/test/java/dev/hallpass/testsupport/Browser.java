@@ -89,6 +89,18 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Opens any URL (another site's page, for cross-site tests). */
+    public Browser openUrl(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    /** The value of a cookie this browser holds for the application (HttpOnly ones too); null if none. */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;
