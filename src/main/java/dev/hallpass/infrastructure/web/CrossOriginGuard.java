@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -68,8 +70,27 @@ public class CrossOriginGuard extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Not a POST, so the container parses only the query string: no body is consumed here. */
-    private static boolean carriesViewState(HttpServletRequest request) {
-        return request.getQueryString() != null && request.getParameter(VIEW_STATE) != null;
+    /**
+     * Reads the raw query string itself (asking the container for a parameter would parse the request's
+     * parameters before Faces could set their encoding), decoding each name the way Faces will, so an
+     * encoded {@code jakarta%2Efaces%2EViewState} is found too; an undecodable name counts as one.
+     */
+    static boolean carriesViewState(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            try {
+                if (VIEW_STATE.equals(URLDecoder.decode(name, StandardCharsets.UTF_8))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException undecodable) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -88,11 +88,18 @@ public class SigningKeys {
     private record Published(PublicJsonWebKey key, Instant until) {
     }
 
-    void start(@Observes @Priority(250) Startup startup) {
+    /**
+     * Settings first, before the schema migration and the bootstrap admin (priority 100 and 200): a node
+     * that is going to refuse to start must not write anything on its way down.
+     */
+    void checkSettings(@Observes @Priority(50) Startup startup) {
         if (!List.of("RS256", "ES256", "EdDSA").contains(algorithm)) {
             throw new IllegalStateException("hallpass.token.algorithm must be RS256, ES256 or EdDSA, was " + algorithm);
         }
         encryption = keyEncryptionKey.filter(k -> !k.isBlank()).map(KeyEncryption::fromBase64).orElseGet(this::developmentKey);
+    }
+
+    void start(@Observes @Priority(250) Startup startup) {
         reload();
     }
 

@@ -111,6 +111,44 @@ class PushIT {
         }
     }
 
+    /**
+     * Review L4: hallpass.js sent the bearer token to any URL (another origin's server saw a preflight
+     * asking to send Authorization), and a forged BroadcastChannel message pinned its token (the next call
+     * went out with it, failed and needed a refresh).
+     */
+    @Test
+    void theTokenGoesOnlyToItsOwnOriginAndAForgedBroadcastIsIgnored() {
+        String user = newUser();
+        try (Browser browser = loggedIn(base, user)) {
+            long before = refreshRequests();
+            Object status = browser.script("""
+                    const done = arguments[arguments.length - 1];
+                    new BroadcastChannel('hallpass-tokens').postMessage({type: 'token',
+                      token: {value: 'x.y.z', expiresAt: Date.now() + 3600000, receivedAt: Date.now() + 1e12}});
+                    setTimeout(() => demo.client.fetch('api/auth/me').then(r => done(r.status), e => done(String(e))), 500);""");
+            assertEquals(200L, status);
+            assertEquals(0, refreshRequests() - before, "the call went out with the real token, not the forged one");
+
+            // What hallpass.js hands to the browser's fetch (the page's CSP would stop a cross-origin request
+            // before it left, so it is observed here, where the token would be attached).
+            Object sent = browser.script("""
+                    const done = arguments[arguments.length - 1];
+                    const seen = [];
+                    const real = window.fetch;
+                    window.fetch = (resource, init) => {
+                      seen.push((resource.url || String(resource)) + ' ' + new Headers((init || {}).headers).get('Authorization'));
+                      return real(resource, init);
+                    };
+                    const settle = (p) => p.then(() => null, () => null);
+                    settle(demo.client.fetch(arguments[0])).then(() => settle(demo.client.fetch('api/auth/me')))
+                      .then(() => { window.fetch = real; done(seen); });""", "http://127.0.0.1:9/collect");
+            List<?> calls = (List<?>) sent;
+            assertEquals(2, calls.size(), calls::toString);
+            assertTrue(calls.get(0).toString().endsWith("/collect null"), "no token for another origin: " + calls);
+            assertTrue(calls.get(1).toString().contains("/api/auth/me Bearer "), "the token for its own: " + calls);
+        }
+    }
+
     @Test
     void twoWindowsNeedingARefreshAtOnceShareOne() {
         String user = newUser();

@@ -14,7 +14,7 @@ class SigningKeysTest {
         keys.algorithm = "RS256";
         keys.keyEncryptionKey = Optional.empty();
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> keys.start(null));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> keys.checkSettings(null));
 
         assertTrue(refused.getMessage().contains("hallpass.token.key-encryption-key"), refused.getMessage());
         assertTrue(refused.getMessage().contains("hallpass.dev-mode=true"), refused.getMessage());
@@ -25,6 +25,6 @@ class SigningKeysTest {
         SigningKeys keys = new SigningKeys();
         keys.algorithm = "HS256";
 
-        assertThrows(IllegalStateException.class, () -> keys.start(null));
+        assertThrows(IllegalStateException.class, () -> keys.checkSettings(null));
     }
 }
