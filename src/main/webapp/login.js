@@ -19,9 +19,11 @@
     try { return (await response.json()).detail; } catch (e) { return response.statusText; }
   }
 
+  // status answers "not logged in" with a 200, so an anonymous visitor's console shows no failed request
   async function refresh() {
-    const response = await fetch('api/auth/me', { credentials: 'same-origin' });
-    show(response.ok ? await response.json() : null);
+    const status = await (await fetch('api/auth/status', { credentials: 'same-origin' })).json();
+    const response = status.authenticated ? await fetch('api/auth/me', { credentials: 'same-origin' }) : null;
+    show(response && response.ok ? await response.json() : null);
   }
 
   $('login-form').addEventListener('submit', async (event) => {

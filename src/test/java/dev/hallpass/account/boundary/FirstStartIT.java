@@ -82,13 +82,14 @@ class FirstStartIT {
     }
 
     /**
-     * What the README tells a new user to do, in a real Chromium: open the console at its README URL
-     * ({@code /admin/}, a welcome-file URL), log in through the form, land there, see the chart drawn,
+     * What the README tells a new user to do, in a real Chromium: open the root page, then the console
+     * at its README URL ({@code /admin/}, a welcome-file URL), log in through the form, land there, see the chart drawn,
      * change its window, visit every console page, "my devices" and the demo, all without a browser
      * console error (a CSP refusal, a script error, a failed request).
      */
     private static void walkTheReadmeUrls(PayaraMicroProcess server, String adminPassword) {
         try (Browser browser = Browser.open(toUrl(server.baseUri()))) {
+            browser.open("").find("#login-form"); // the README's first URL, before logging in
             browser.open("admin/").waitForPath("login.xhtml?next=");
             browser.logIn("admin", adminPassword).waitForPath("admin/");
             assertEquals("admin/", browser.path(), "back at the README's URL after the login");

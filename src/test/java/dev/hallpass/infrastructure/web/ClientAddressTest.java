@@ -1,6 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,5 +83,14 @@ class ClientAddressTest {
         assertEquals(Optional.of("203.0.113.0/24"), IpAddresses.network("203.0.113.77"));
         assertEquals(Optional.of("2001:db8:1:0:0:0:0:0/48"), IpAddresses.network("2001:db8:1:2::5"));
         assertEquals(Optional.empty(), IpAddresses.network(""));
+    }
+
+    /** Review L7: one IPv6 host holds a whole /64, so it is throttled as one client. */
+    @Test
+    void anIpv6ClientIsItsSlash64AndAnIpv4ClientItsAddress() {
+        assertEquals(IpAddresses.clientKey("2001:db8:1:2:aaaa::1"), IpAddresses.clientKey("2001:db8:1:2:ffff:1:2:3"));
+        assertNotEquals(IpAddresses.clientKey("2001:db8:1:2::1"), IpAddresses.clientKey("2001:db8:1:3::1"));
+        assertEquals("203.0.113.7", IpAddresses.clientKey("203.0.113.7"));
+        assertNotEquals(IpAddresses.clientKey("203.0.113.7"), IpAddresses.clientKey("203.0.113.8"));
     }
 }

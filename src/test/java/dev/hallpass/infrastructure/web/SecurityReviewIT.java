@@ -53,11 +53,12 @@ class SecurityReviewIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withMovableClock(Deployments.hallpass("security-review", Map.of(
+        WebArchive war = Deployments.withMovableClock(Deployments.hallpass("security-review", Map.of(
                 "hallpass.token.issuer", ISSUER,
                 "hallpass.http.trusted-proxies", "127.0.0.1,::1",
                 "hallpass.audit.retention", "PT10M",
-                "hallpass.session.cleanup-interval", "PT1S")).addClass(RefreshTokenRows.class));
+                "hallpass.session.cleanup-interval", "PT1S")));
+        return Deployments.withContainerSessionProbe(war).addClass(RefreshTokenRows.class);
     }
 
     @ArquillianResource
@@ -253,5 +254,27 @@ class SecurityReviewIT {
         List<String> staticPage = http.get("demo.html;.xhtml").headers().allValues("Content-Security-Policy");
         assertEquals(1, staticPage.size(), staticPage::toString);
         assertFalse(staticPage.get(0).contains("'nonce-"), "a static page keeps the strict default: " + staticPage);
+    }
+
+    /** L10: HSTS was sent only on direct TLS, never behind a TLS-terminating proxy. */
+    @Test
+    void l10BehindATrustedTlsProxyHstsIsSent() {
+        assertTrue(http.get("api/auth/status", "X-Forwarded-Proto", "https").header("Strict-Transport-Security").isPresent());
+        assertTrue(http.get("api/auth/status").header("Strict-Transport-Security").isEmpty(), "plain HTTP: no HSTS");
+    }
+
+    /** L12: an API login or logout left the previous user's container session (Faces view state) in place. */
+    @Test
+    void l12AnApiLoginAndLogoutDropTheContainerSession() {
+        String user = newUser("switcher");
+        for (boolean logout : new boolean[] {false, true}) {
+            String container = http.get("test-support/container-session").setCookie("JSESSIONID").orElseThrow().value();
+            String[] withIt = {"Cookie", "JSESSIONID=" + container};
+            assertTrue(http.get("test-support/container-session", withIt).setCookie("JSESSIONID").isEmpty(), "still the same");
+            Reply switched = logout ? http.send("POST", "api/auth/logout", null, null, withIt) : Logins.login(http, user, PASSWORD, withIt);
+            assertTrue(switched.status() == 200 || switched.status() == 204, switched::toString);
+            assertTrue(http.get("test-support/container-session", withIt).setCookie("JSESSIONID").isPresent(),
+                    (logout ? "logout" : "login") + " dropped the container session: a new one had to be made");
+        }
     }
 }
