@@ -1,10 +1,13 @@
 package dev.hallpass.account.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hallpass.problem.Busy;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -53,5 +56,18 @@ class PasswordHasherTest {
     @Test
     void aNonPositiveCostIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(0));
+    }
+
+    /** Review M4/L7: a node computes at most max-concurrent hashes at once; a check that waits too long is a 503. */
+    @Test
+    void aHashThatCannotGetATurnInTimeIsRefusedAsBusy() throws Exception {
+        PasswordHasher oneAtATime = new PasswordHasher(2_000_000, 1, Duration.ofMillis(50));
+        Thread slow = new Thread(() -> oneAtATime.hash("takes a second or more"));
+        slow.start();
+        Thread.sleep(300); // the slow hash holds the only turn by now
+        Busy busy = assertThrows(Busy.class, () -> oneAtATime.verifyNothing("waits"));
+        assertEquals(503, busy.status());
+        slow.join();
+        oneAtATime.verifyNothing("the turn came back: no Busy now");
     }
 }
