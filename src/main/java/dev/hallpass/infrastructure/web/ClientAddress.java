@@ -66,7 +66,8 @@ public class ClientAddress {
     }
 
     private boolean fromTrustedProxy(HttpServletRequest request) {
-        return IpAddresses.parse(request.getRemoteAddr()).filter(peer -> IpAddresses.anyContains(trustedProxies, peer)).isPresent();
+        return IpAddresses.parse(request.getRemoteAddr())
+                .filter(peer -> IpAddresses.anyContains(trustedProxies, peer)).isPresent();
     }
 
     String ipOf(HttpServletRequest request) {
@@ -114,7 +115,8 @@ public class ClientAddress {
         }
         long now = System.nanoTime();
         long last = lastWarning.get();
-        if ((last == Long.MIN_VALUE || now - last >= WARNING_INTERVAL.toNanos()) && lastWarning.compareAndSet(last, now)) {
+        boolean due = last == Long.MIN_VALUE || now - last >= WARNING_INTERVAL.toNanos();
+        if (due && lastWarning.compareAndSet(last, now)) {
             LOG.warning(() -> "A request from " + peer + " carries X-Forwarded-For, but that peer is not in "
                     + "hallpass.http.trusted-proxies: the header is ignored and every client behind it counts as "
                     + peer + " (login throttling, per-address limits, IP binding). If it is your reverse proxy, list "

@@ -61,8 +61,8 @@ public class CrossOriginGuard extends HttpFilter {
         // A page sent with Referrer-Policy: no-referrer posts its forms with "Origin: null"; the browser's own
         // Sec-Fetch-Site then still says whether the form was ours (a sandboxed frame elsewhere says cross-site).
         boolean sameOrigin = "same-origin".equalsIgnoreCase(fetchSite);
-        if ("cross-site".equalsIgnoreCase(fetchSite)
-                || origin != null && !(sameOrigin && "null".equals(origin)) && !origins.allows(origin, request.getHeader("Host"), clients.cameOverHttps(request))) {
+        if ("cross-site".equalsIgnoreCase(fetchSite) || origin != null && !(sameOrigin && "null".equals(origin))
+                && !origins.allows(origin, request.getHeader("Host"), clients.cameOverHttps(request))) {
             Problems.write(response, Problem.of(403, "Cross-origin request refused",
                     "State-changing requests are accepted only from this site's own pages"));
             return;
@@ -77,8 +77,8 @@ public class CrossOriginGuard extends HttpFilter {
      */
     static boolean carriesViewState(HttpServletRequest request) {
         String query = request.getQueryString();
-        if (query == null) {
-            return false;
+        if (query == null || query.indexOf('%') < 0 && !query.contains(VIEW_STATE)) {
+            return false; // the common case: nothing encoded, no view state
         }
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');

@@ -196,7 +196,7 @@ public class SigningKeys {
         } catch (IllegalStateException otherKey) {
             if (undecryptable.add(key.kid())) {
                 LOG.severe(() -> "Signing key " + key.kid() + " was encrypted with another hallpass.token.key-encryption-key "
-                        + "than this node's: give every node the same key. This node signs with a key of its own meanwhile.");
+                        + "than this node's: give every node the same key. Meanwhile this node signs with another key (its own if it has no other).");
             }
             return Optional.empty();
         }

@@ -11,10 +11,12 @@ import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.SecurityEventLog;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ class FirstStartIT {
             Http http = new Http(first.baseUri());
             assertTrue(http.get("").body().contains("login-form"), "the login page is served at the root");
             walkTheReadmeUrls(first, adminPassword);
+            warnsOfAnUntrustedProxy(first, http);
             String admin = Logins.secretOf(http, "admin", adminPassword);
             Logins.createAccount(http, admin, "grace", "a long enough password", "user");
             userSecret = Logins.secretOf(http, "grace", "a long enough password");
@@ -129,5 +132,15 @@ class FirstStartIT {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** Review M6: X-Forwarded-For from a peer that is not a trusted proxy is ignored, and said so in the log. */
+    private static void warnsOfAnUntrustedProxy(PayaraMicroProcess server, Http http) {
+        assertEquals(200, http.get("api/auth/status", "X-Forwarded-For", "203.0.113.9").status());
+        String warning = "carries X-Forwarded-For, but that peer is not in hallpass.http.trusted-proxies";
+        for (int i = 0; i < 50 && !server.output().contains(warning); i++) {
+            SecurityEventLog.sleep(Duration.ofMillis(100));
+        }
+        assertTrue(server.output().contains(warning), "no warning about the untrusted proxy in the log");
     }
 }

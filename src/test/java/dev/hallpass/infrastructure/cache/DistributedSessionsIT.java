@@ -16,12 +16,14 @@ import dev.hallpass.testsupport.Reply;
 import dev.hallpass.testsupport.TwoNodeCluster;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +102,28 @@ class DistributedSessionsIT {
             Thread.onSpinWait();
         }
         return Duration.between(start, Instant.now());
+    }
+
+    /**
+     * Review L11: a node started with another key-encryption key could not decrypt the shared signing key
+     * and failed to start (or every token mint) until that key's rotation, up to 30 days. It now signs with
+     * a key of its own, published in the shared JWKS, so the other nodes verify its tokens.
+     */
+    @Test
+    void aNodeWithAnotherKeyEncryptionKeySignsWithItsOwnKeyAndTheOthersVerifyIt() {
+        String user = newUser("otherkek");
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        try (PayaraMicroProcess nodeC = cluster.another("otherkek",
+                Map.of("hallpass.token.key-encryption-key", Base64.getEncoder().encodeToString(otherKey)))) {
+            Http c = new Http(nodeC.baseUri());
+            assertTrue(nodeC.output().contains("was encrypted with another hallpass.token.key-encryption-key"), "said in the log");
+            Reply token = c.send("POST", "api/auth/token", null, null, cookie(Logins.secretOf(c, user, PASSWORD)));
+            assertEquals(200, token.status(), token::toString);
+            String accessToken = token.json().getString("access_token");
+            assertEquals(200, a.get("api/auth/me", "Authorization", "Bearer " + accessToken).status(), "node A verifies it");
+            assertEquals(200, c.get("api/auth/me", "Authorization", "Bearer " + accessToken).status());
+        }
     }
 
     @Test

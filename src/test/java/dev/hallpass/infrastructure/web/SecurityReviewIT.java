@@ -218,6 +218,14 @@ class SecurityReviewIT {
         Reply again = http.postJson("api/auth/refresh", Json.createObjectBuilder().add("refresh_token", spent).build().toString());
         assertEquals(200, again.status(), "the grace window still works for the holder: " + again);
         assertEquals(successor, again.json().getString("refresh_token"));
+
+        ServerClock.advance(http, Duration.ofSeconds(11)); // past hallpass.token.refresh-grace
+        int status = 200;
+        for (int i = 0; i < 50 && status == 200; i++) {
+            SecurityEventLog.sleep(Duration.ofMillis(200));
+            status = http.get("api/test-support/refresh-successor?hash=" + SessionSecrets.hash(spent)).status();
+        }
+        assertEquals(404, status, "the cleanup wiped the successor once the grace window was over");
     }
 
     /** M5 (retention): security events were never deleted. */
