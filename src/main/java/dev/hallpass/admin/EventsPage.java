@@ -5,7 +5,7 @@ import dev.hallpass.audit.boundary.SecurityEventView;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.control.SecurityEventQuery;
 import dev.hallpass.audit.entity.SecurityEvent;
-import dev.hallpass.infrastructure.web.FacesFeedback;
+import dev.hallpass.web.FacesFeedback;
 import dev.hallpass.problem.Parameters;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.hallpass.admin;
 
 import dev.hallpass.account.control.Usernames;
-import dev.hallpass.infrastructure.web.CurrentSession;
-import dev.hallpass.infrastructure.web.FacesFeedback;
+import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.web.FacesFeedback;
 import dev.hallpass.problem.Parameters;
 import dev.hallpass.session.boundary.SessionSearch;
 import dev.hallpass.session.boundary.SessionService;

@@ -1,9 +1,9 @@
 package dev.hallpass.selfservice;
 
 import dev.hallpass.account.control.Roles;
-import dev.hallpass.infrastructure.web.CurrentSession;
-import dev.hallpass.infrastructure.web.LoginPage;
-import dev.hallpass.infrastructure.web.SessionCookie;
+import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.session.boundary.LoginPage;
+import dev.hallpass.session.boundary.SessionCookie;
 import dev.hallpass.session.boundary.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;

@@ -1,8 +1,8 @@
 package dev.hallpass.selfservice;
 
-import dev.hallpass.infrastructure.web.ClientAddress;
-import dev.hallpass.infrastructure.web.CurrentSession;
-import dev.hallpass.infrastructure.web.FacesFeedback;
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.web.FacesFeedback;
 import dev.hallpass.session.boundary.DeviceSession;
 import dev.hallpass.session.boundary.MyDevices;
 import jakarta.faces.view.ViewScoped;

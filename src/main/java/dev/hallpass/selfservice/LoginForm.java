@@ -2,10 +2,10 @@ package dev.hallpass.selfservice;
 
 import dev.hallpass.account.boundary.Credentials;
 import dev.hallpass.account.control.Roles;
-import dev.hallpass.infrastructure.web.ClientAddress;
-import dev.hallpass.infrastructure.web.FacesFeedback;
-import dev.hallpass.infrastructure.web.LoginPage;
-import dev.hallpass.infrastructure.web.SessionCookie;
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.web.FacesFeedback;
+import dev.hallpass.session.boundary.LoginPage;
+import dev.hallpass.session.boundary.SessionCookie;
 import dev.hallpass.session.boundary.LoginService;
 import dev.hallpass.session.boundary.StartedSession;
 import jakarta.enterprise.context.RequestScoped;

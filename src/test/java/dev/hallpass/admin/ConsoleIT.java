@@ -1,5 +1,6 @@
 package dev.hallpass.admin;
 
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ConsoleIT {
 
-    static final String PASSWORD = "correct horse battery staple";
     static final String FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
     static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";

@@ -65,12 +65,12 @@ public final class Deployments {
     }
 
     /**
-     * Fast hashing, a known admin password, and the session limits and login throttling off: every
-     * request of a test comes from 127.0.0.1, and only the tests of those policies want them on.
+     * Fast hashing, a known admin password, this run's key-encryption key, and the session limits and
+     * login throttling off: every request of a test comes from 127.0.0.1, and only the tests of those
+     * policies want them on. Without a database: for tests that start nodes themselves and bring one.
      */
-    static Map<String, String> defaultSettings(String name) {
+    public static Map<String, String> testSettings() {
         return Map.of(
-                "hallpass.db.url", "jdbc:h2:file:" + freshDataDirectory(name).resolve("hallpass"),
                 "hallpass.token.key-encryption-key", KEY_ENCRYPTION_KEY,
                 "hallpass.password.iterations", "1000",
                 "hallpass.bootstrap.admin.password", ADMIN_PASSWORD,
@@ -78,6 +78,13 @@ public final class Deployments {
                 "hallpass.session.max-per-ip", "0",
                 "hallpass.login.throttle.account.attempts", "0",
                 "hallpass.login.throttle.ip.attempts", "0");
+    }
+
+    /** {@link #testSettings()} on an empty H2 file database of its own under target/it-data/{name}. */
+    static Map<String, String> defaultSettings(String name) {
+        Map<String, String> settings = new LinkedHashMap<>(testSettings());
+        settings.put("hallpass.db.url", "jdbc:h2:file:" + freshDataDirectory(name).resolve("hallpass"));
+        return settings;
     }
 
     private static String randomKey() {

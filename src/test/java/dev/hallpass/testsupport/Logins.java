@@ -9,6 +9,9 @@ public final class Logins {
 
     public static final String COOKIE = "__Host-hallpass";
 
+    /** The password of the users tests create (long enough, not built on their names, not a common one). */
+    public static final String PASSWORD = "correct horse battery staple";
+
     private Logins() {
     }
 

@@ -39,16 +39,9 @@ public final class TwoNodeCluster implements AutoCloseable {
         Path work = Deployments.freshDataDirectory(name);
         PostgresDatabase database = PostgresDatabase.create(name.replace("-", ""));
         RedisProcess redis = RedisProcess.start(work.resolve("redis"));
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "hallpass.db.url", database.jdbcUrl(),
-                "hallpass.redis.url", redis.url(),
-                "hallpass.password.iterations", "1000",
-                "hallpass.token.key-encryption-key", Deployments.KEY_ENCRYPTION_KEY,
-                "hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD,
-                "hallpass.session.max-per-user", "0",
-                "hallpass.session.max-per-ip", "0",
-                "hallpass.login.throttle.account.attempts", "0",
-                "hallpass.login.throttle.ip.attempts", "0"));
+        Map<String, String> settings = new HashMap<>(Deployments.testSettings());
+        settings.put("hallpass.db.url", database.jdbcUrl());
+        settings.put("hallpass.redis.url", redis.url());
         settings.putAll(overrides);
         CompletableFuture<PayaraMicroProcess> a = CompletableFuture.supplyAsync(() -> node(work, "a", settings));
         CompletableFuture<PayaraMicroProcess> b = CompletableFuture.supplyAsync(() -> node(work, "b", settings));

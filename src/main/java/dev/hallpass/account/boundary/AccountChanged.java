@@ -1,6 +1,6 @@
 package dev.hallpass.account.boundary;
 
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 
 /**
  * CDI event: something changed that must end the account's sessions and tokens everywhere.

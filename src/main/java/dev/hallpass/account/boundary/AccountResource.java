@@ -1,12 +1,12 @@
 package dev.hallpass.account.boundary;
 
 import dev.hallpass.account.control.Roles;
-import dev.hallpass.infrastructure.web.ClientAddress;
-import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.client.ClientAddress;
 import dev.hallpass.problem.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ public class AccountResource {
     AccountService accounts;
 
     @Inject
-    CurrentSession current;
+    SecurityContext security;
 
     @Inject
     ClientAddress clients;
@@ -59,20 +59,20 @@ public class AccountResource {
     @POST
     @Path("{username}/disable")
     public AccountView disable(@PathParam("username") String username) {
-        return accounts.setEnabled(username, false, current.requireUsername(), clients.current());
+        return accounts.setEnabled(username, false, administrator(), clients.current());
     }
 
     @POST
     @Path("{username}/enable")
     public AccountView enable(@PathParam("username") String username) {
-        return accounts.setEnabled(username, true, current.requireUsername(), clients.current());
+        return accounts.setEnabled(username, true, administrator(), clients.current());
     }
 
     @PUT
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resetPassword(@PathParam("username") String username, PasswordRequest body) {
-        accounts.resetPassword(username, PasswordRequest.require(body), current.requireUsername(), clients.current());
+        accounts.resetPassword(username, PasswordRequest.require(body), administrator(), clients.current());
         return Response.noContent().build();
     }
 
@@ -81,12 +81,17 @@ public class AccountResource {
     @Path("{username}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountView setRoles(@PathParam("username") String username, RolesRequest body) {
-        return accounts.setRoles(username, RolesRequest.require(body), current.requireUsername(), clients.current());
+        return accounts.setRoles(username, RolesRequest.require(body), administrator(), clients.current());
     }
 
     @GET
     @Path("{username}")
     public AccountView find(@PathParam("username") String username) {
         return accounts.find(username).orElseThrow(() -> new NotFoundException("No account named " + username));
+    }
+
+    /** The administrator acting (every method here is for the admin role, so there always is one). */
+    private String administrator() {
+        return security.getCallerPrincipal().getName();
     }
 }

@@ -6,7 +6,7 @@ import dev.hallpass.account.control.PasswordHasher;
 import dev.hallpass.account.control.PasswordPolicy;
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.account.entity.Account;
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.problem.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

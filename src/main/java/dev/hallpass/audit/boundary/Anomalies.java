@@ -4,8 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hallpass.audit.control.KnownNetworkRepository;
 import dev.hallpass.audit.entity.SecurityEvent;
-import dev.hallpass.infrastructure.cache.RateLimits;
-import dev.hallpass.infrastructure.web.IpAddresses;
+import dev.hallpass.client.ClientInfo;
+import dev.hallpass.client.IpAddresses;
+import dev.hallpass.client.RateLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -36,7 +37,7 @@ public class Anomalies {
     SecurityEvents events;
 
     @Inject
-    RateLimits rateLimits;
+    RateLimiter rateLimits;
 
     @Inject
     Clock clock;
@@ -52,12 +53,12 @@ public class Anomalies {
     @ConfigProperty(name = "hallpass.anomaly.refresh-storm.window", defaultValue = "PT1M")
     Duration stormWindow;
 
-    private RateLimits.Limit storm;
+    private RateLimiter.Limit storm;
     private Cache<String, Boolean> stormReported;
 
     @PostConstruct
     void readSettings() {
-        storm = new RateLimits.Limit("refresh-family", stormMax, stormWindow);
+        storm = new RateLimiter.Limit("refresh-family", stormMax, stormWindow);
         stormReported = Caffeine.newBuilder().expireAfterWrite(stormWindow).maximumSize(10_000).build();
     }
 

@@ -1,2 +1,5 @@
-/** Recording and reading security events (more event types come with the session policies). */
+/**
+ * Recording and reading security events ({@code SecurityEvents}, the admin resource) and the signals
+ * that raise some of them ({@code Anomalies}: a login from a new network, a refresh storm).
+ */
 package dev.hallpass.audit.boundary;

@@ -1,2 +1,2 @@
-/** Audit rules without I/O: the security-event repository port. */
+/** Audit rules without I/O: the security-event query and the {@code SecurityEventRepository} and {@code KnownNetworkRepository} ports. */
 package dev.hallpass.audit.control;

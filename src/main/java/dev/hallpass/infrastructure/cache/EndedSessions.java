@@ -2,6 +2,7 @@ package dev.hallpass.infrastructure.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hallpass.token.control.RevokedSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as an access token or a cache entry of the session can live.
  */
 @ApplicationScoped
-public class EndedSessions {
+public class EndedSessions implements RevokedSessions {
 
     private static final Duration MARGIN = Duration.ofMinutes(2);
 
@@ -44,6 +45,7 @@ public class EndedSessions {
         return ended.asMap().putIfAbsent(handle, Boolean.TRUE) == null;
     }
 
+    @Override
     public boolean contains(String handle) {
         return ended.getIfPresent(handle) != null;
     }

@@ -1,6 +1,7 @@
 package dev.hallpass.infrastructure.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.hallpass.client.RateLimiter;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,26 +28,15 @@ import java.util.logging.Logger;
  * Time comes from the application clock, so tests can move it.
  */
 @ApplicationScoped
-public class RateLimits {
+public class RateLimits implements RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
     private static final String KEY_PREFIX = "hallpass:rate:";
 
-    /** A bucket of {@code capacity} tokens refilled evenly over {@code period}. */
-    public record Limit(String name, long capacity, Duration period) {
-
-        public Limit {
-            Objects.requireNonNull(name, "name");
-            if (capacity < 1 || period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("limit " + name + " needs a positive capacity and period");
-            }
-        }
-
-        BucketConfiguration configuration() {
-            return BucketConfiguration.builder()
-                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
-                    .build();
-        }
+    private static BucketConfiguration configuration(Limit limit) {
+        return BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+                .build();
     }
 
     @Inject
@@ -82,13 +71,13 @@ public class RateLimits {
                 .build()).orElse(null);
     }
 
-    /** Takes one token: 0 if there was one, else how long until there is. */
+    @Override
     public Duration tryTake(Limit limit, String key) {
         ConsumptionProbe probe = onBucket(limit, key, bucket -> bucket.tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
-    /** Gives back a token taken for something that turned out not to count. */
+    @Override
     public void giveBack(Limit limit, String key) {
         onBucket(limit, key, bucket -> {
             bucket.addTokens(1);
@@ -96,7 +85,7 @@ public class RateLimits {
         });
     }
 
-    /** Fills the bucket again (a successful login clears the account's failures). */
+    @Override
     public void reset(Limit limit, String key) {
         onBucket(limit, key, bucket -> {
             bucket.reset();
@@ -108,7 +97,7 @@ public class RateLimits {
         String name = KEY_PREFIX + limit.name() + ":" + key;
         if (shared != null && breaker.allowsCall()) {
             try {
-                T result = operation.apply(shared.builder().build(name.getBytes(StandardCharsets.UTF_8), limit::configuration));
+                T result = operation.apply(shared.builder().build(name.getBytes(StandardCharsets.UTF_8), () -> configuration(limit)));
                 breaker.succeeded();
                 return result;
             } catch (RuntimeException e) {
@@ -117,7 +106,7 @@ public class RateLimits {
             }
         }
         return operation.apply(local.get(name, ignored -> Bucket.builder()
-                .addLimit(limit.configuration().getBandwidths()[0])
+                .addLimit(configuration(limit).getBandwidths()[0])
                 .withCustomTimePrecision(time)
                 .build()));
     }

@@ -2,7 +2,6 @@ package dev.hallpass.infrastructure.persistence;
 
 import dev.hallpass.session.control.AccountChangedDuringLogin;
 import dev.hallpass.session.control.EndedSession;
-import dev.hallpass.session.control.SessionLimitReached;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Sessions in the database, the source of truth. Every change to a live session is a conditional
@@ -76,16 +74,15 @@ public class JpaSessionStore implements SessionStore {
     public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
         lockLoginSlots(session.username(), session.ipAddress());
         requireGeneration(session.username(), accountGeneration);
+        List<SessionState> usersSessions = limits.maxPerUser() > 0
+                ? liveOldestFirst("s.username = :key", session.username()) : List.of();
+        List<SessionState> addressSessions = limits.maxPerIp() > 0 && session.ipAddress() != null
+                ? liveOldestFirst("s.ipAddress = :key", session.ipAddress()) : List.of();
         List<EndedSession> ended = new ArrayList<>();
-        if (limits.maxPerUser() > 0) {
-            makeRoom(liveOldestFirst("s.username = :key", session.username()), limits.maxPerUser(),
-                    limits.policy(), SessionLimitReached.Scope.USER, candidate -> true, now, ended);
-        }
-        if (limits.maxPerIp() > 0 && session.ipAddress() != null) {
-            // Never another user's session: behind one NAT or proxy, users would log each other out at will.
-            makeRoom(liveOldestFirst("s.ipAddress = :key", session.ipAddress()), limits.maxPerIp(),
-                    limits.policy(), SessionLimitReached.Scope.IP,
-                    candidate -> candidate.username().equals(session.username()), now, ended);
+        for (SessionLimits.ToEnd toEnd : limits.toEndBeforeLogin(session.username(), usersSessions, addressSessions, now)) {
+            if (end(toEnd.session(), toEnd.reason(), now)) {
+                ended.add(new EndedSession(toEnd.session(), toEnd.reason()));
+            }
         }
         em.persist(session);
         return ended;
@@ -133,34 +130,6 @@ public class JpaSessionStore implements SessionStore {
                 .getResultList().stream()
                 .map(SessionState::of)
                 .toList();
-    }
-
-    /**
-     * Ends what has run out, then (if still at the limit) the oldest {@code evictable} ones, or refuses
-     * when the policy is reject or there are not enough evictable sessions to make room.
-     */
-    private void makeRoom(List<SessionState> oldestFirst, int limit, SessionLimits.Policy policy,
-                          SessionLimitReached.Scope scope, Predicate<SessionState> evictable, Instant now,
-                          List<EndedSession> ended) {
-        List<SessionState> live = new ArrayList<>();
-        for (SessionState candidate : oldestFirst) {
-            Optional<EndReason> expiry = candidate.expiryAt(now);
-            if (expiry.isEmpty()) {
-                live.add(candidate);
-            } else if (end(candidate, expiry.get(), now)) {
-                ended.add(new EndedSession(candidate, expiry.get()));
-            }
-        }
-        int excess = live.size() - limit + 1;
-        List<SessionState> candidates = live.stream().filter(evictable).toList();
-        if (excess > 0 && (policy == SessionLimits.Policy.REJECT || candidates.size() < excess)) {
-            throw new SessionLimitReached(scope, limit);
-        }
-        for (SessionState oldest : candidates.subList(0, Math.max(excess, 0))) {
-            if (end(oldest, EndReason.EVICTED, now)) {
-                ended.add(new EndedSession(oldest, EndReason.EVICTED));
-            }
-        }
     }
 
     @Override

@@ -17,6 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import dev.hallpass.web.Authenticated;
 
 /**
  * Enforces {@code @RolesAllowed}, {@code @DenyAll} and {@link Authenticated} on resources with the

@@ -1,5 +1,9 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
+import dev.hallpass.web.BearerHeader;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -13,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
+import dev.hallpass.web.SameSite;
 
 /**
  * CSRF defence for cookie sessions, login included: a state-changing request that a browser sent
@@ -52,7 +57,7 @@ public class CrossOriginGuard extends HttpFilter {
                     "This request carries a form's view state but came as " + request.getMethod()));
             return;
         }
-        if (SAFE_METHODS.contains(request.getMethod()) || SessionCookieMechanism.bearerToken(request).isPresent()) {
+        if (SAFE_METHODS.contains(request.getMethod()) || BearerHeader.token(request).isPresent()) {
             chain.doFilter(request, response);
             return;
         }

@@ -4,6 +4,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import dev.hallpass.problem.Problems;
 
 /** JSON that does not bind to the expected record (wrong types, not an object). */
 @Provider

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import dev.hallpass.problem.Problem;
 
 /**
  * Completes the OpenAPI document the server generates from the JAX-RS resources ({@code /openapi},

@@ -4,6 +4,8 @@ import dev.hallpass.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
 
 /** Failures the application raised on purpose, with their own status and words. */
 @Provider

@@ -15,6 +15,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.ConfigProvider;
+import dev.hallpass.problem.Problems;
 
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.web.SameSite;
 
 /**
  * Security headers on every response, {@code Cache-Control: no-store} on everything dynamic or

@@ -6,6 +6,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import dev.hallpass.client.RequestId;
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
 
 /** A bug or an outage: logged in full with a reference (the request id); the caller gets only the reference. */
 @Provider

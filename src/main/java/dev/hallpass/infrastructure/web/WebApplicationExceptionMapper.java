@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
 
 /**
  * JAX-RS's own errors (404, 405, 406, 415, and 400 for a body it could not read) as problems, keeping

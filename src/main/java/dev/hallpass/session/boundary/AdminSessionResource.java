@@ -2,7 +2,7 @@ package dev.hallpass.session.boundary;
 
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.account.control.Usernames;
-import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.session.control.SessionFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,15 +1,13 @@
 package dev.hallpass.session.boundary;
 
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.audit.boundary.ClientInfo;
-import dev.hallpass.infrastructure.web.Authenticated;
-import dev.hallpass.infrastructure.web.ClientAddress;
-import dev.hallpass.infrastructure.web.CurrentSession;
-import dev.hallpass.infrastructure.web.SessionCookie;
+import dev.hallpass.client.ClientInfo;
+import dev.hallpass.web.Authenticated;
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.session.boundary.SessionCookie;
 import dev.hallpass.problem.Unauthenticated;
 import dev.hallpass.session.entity.EndReason;
-import dev.hallpass.token.boundary.RefreshTokens;
-import dev.hallpass.token.boundary.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +49,7 @@ public class AuthResource {
     CurrentSession current;
 
     @Inject
-    RefreshTokens refreshTokens;
+    LoginTokens loginTokens;
 
     @Inject
     HttpServletRequest request;
@@ -67,7 +65,7 @@ public class AuthResource {
         dropContainerSession();
         MeResponse me = MeResponse.of(started.session());
         if (wantsTokens) {
-            me = me.withTokens(TokenResponse.withRefresh(refreshTokens.issue(started.session())));
+            me = me.withTokens(loginTokens.issue(started.session()));
         }
         return Response.ok(me).header(HttpHeaders.SET_COOKIE, cookie.issue(started)).build();
     }

@@ -1,8 +1,8 @@
 package dev.hallpass.session.boundary;
 
-import dev.hallpass.infrastructure.cache.RateLimits;
-import dev.hallpass.infrastructure.cache.RateLimits.Limit;
-import dev.hallpass.infrastructure.web.IpAddresses;
+import dev.hallpass.client.IpAddresses;
+import dev.hallpass.client.RateLimiter.Limit;
+import dev.hallpass.client.RateLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginThrottle {
 
     @Inject
-    RateLimits rateLimits;
+    RateLimiter rateLimits;
 
     @Inject
     @ConfigProperty(name = "hallpass.login.throttle.account.attempts", defaultValue = "5")

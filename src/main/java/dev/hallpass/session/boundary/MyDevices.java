@@ -1,6 +1,6 @@
 package dev.hallpass.session.boundary;
 
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

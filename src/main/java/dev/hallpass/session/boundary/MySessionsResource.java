@@ -1,9 +1,9 @@
 package dev.hallpass.session.boundary;
 
 import dev.hallpass.account.boundary.PasswordRequest;
-import dev.hallpass.infrastructure.web.Authenticated;
-import dev.hallpass.infrastructure.web.ClientAddress;
-import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.web.Authenticated;
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.session.boundary.CurrentSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

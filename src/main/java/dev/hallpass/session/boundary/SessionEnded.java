@@ -1,6 +1,6 @@
 package dev.hallpass.session.boundary;
 
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.session.entity.EndReason;
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package dev.hallpass.session.boundary;
 
-import dev.hallpass.infrastructure.web.Authenticated;
-import dev.hallpass.infrastructure.web.CurrentSession;
+import dev.hallpass.web.Authenticated;
+import dev.hallpass.session.boundary.CurrentSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

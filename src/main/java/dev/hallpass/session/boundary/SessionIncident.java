@@ -1,6 +1,6 @@
 package dev.hallpass.session.boundary;
 
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
 
 /** CDI event: something about a session that goes into the security events (see {@link SessionAudit}). */

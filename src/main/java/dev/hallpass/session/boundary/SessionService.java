@@ -4,10 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hallpass.account.boundary.AccountChanged;
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.problem.Conflict;
-import dev.hallpass.session.control.ClientBinding;
 import dev.hallpass.session.control.ClientBindings;
 import dev.hallpass.session.control.EndedSession;
 import dev.hallpass.session.control.NodeName;
@@ -156,36 +155,28 @@ public class SessionService {
 
     /** The session as it goes on after this request, or empty if a strict binding ended it. */
     private Optional<SessionState> checkBinding(SessionState session, ClientInfo client, Instant now) {
-        boolean ipChanged = bindings.ipAddress() != ClientBinding.OFF && !client.ipAddress().equals(session.ipAddress());
-        boolean agentChanged = bindings.userAgent() != ClientBinding.OFF && !client.userAgent().equals(session.userAgent());
-        if (!ipChanged && !agentChanged) {
+        ClientBindings.Verdict verdict = bindings.judge(session, client.ipAddress(), client.userAgent());
+        if (verdict instanceof ClientBindings.End end) {
+            SecurityEvent.Type type = end.reason() == EndReason.IP_CHANGED ? SecurityEvent.Type.IP_CHANGED
+                    : SecurityEvent.Type.USER_AGENT_CHANGED;
+            return strictEnd(session, client, now, end.reason(), type, end.change());
+        }
+        if (!(verdict instanceof ClientBindings.Follow follow)
+                || rebound.asMap().putIfAbsent(session.handle(), Boolean.TRUE) != null) {
+            // Unchanged; or a client that flips between addresses or user agents, which would otherwise cost a
+            // database update, a cache write and a security event per request (review L5): one rebind per
+            // session per minute.
             return Optional.of(session);
         }
-        String ipChange = "IP address " + session.ipAddress() + " -> " + client.ipAddress();
-        String agentChange = "user agent '" + session.userAgent() + "' -> '" + client.userAgent() + "'";
-        if (ipChanged && bindings.ipAddress() == ClientBinding.STRICT) {
-            return strictEnd(session, client, now, EndReason.IP_CHANGED, SecurityEvent.Type.IP_CHANGED, ipChange);
-        }
-        if (agentChanged && bindings.userAgent() == ClientBinding.STRICT) {
-            return strictEnd(session, client, now, EndReason.USER_AGENT_CHANGED, SecurityEvent.Type.USER_AGENT_CHANGED,
-                    agentChange);
-        }
-        if (rebound.asMap().putIfAbsent(session.handle(), Boolean.TRUE) != null) {
-            // A client that flips between addresses or user agents would otherwise cost a database update,
-            // a cache write and a security event per request (review L5): one rebind per session per minute.
-            return Optional.of(session);
-        }
-        String newIp = ipChanged ? client.ipAddress() : session.ipAddress();
-        String newAgent = agentChanged ? client.userAgent() : session.userAgent();
-        if (store.rebind(session, newIp, newAgent)) {
-            if (ipChanged) {
-                incident(SecurityEvent.Type.IP_CHANGED, session, client, ipChange);
+        if (store.rebind(session, follow.ipAddress(), follow.userAgent())) {
+            if (follow.ipChange() != null) {
+                incident(SecurityEvent.Type.IP_CHANGED, session, client, follow.ipChange());
             }
-            if (agentChanged) {
-                incident(SecurityEvent.Type.USER_AGENT_CHANGED, session, client, agentChange);
+            if (follow.agentChange() != null) {
+                incident(SecurityEvent.Type.USER_AGENT_CHANGED, session, client, follow.agentChange());
             }
         }
-        return Optional.of(session.seenFrom(newIp, newAgent));
+        return Optional.of(session.seenFrom(follow.ipAddress(), follow.userAgent()));
     }
 
     private Optional<SessionState> strictEnd(SessionState session, ClientInfo client, Instant now, EndReason reason,

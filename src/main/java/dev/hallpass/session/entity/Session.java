@@ -116,23 +116,6 @@ public class Session {
         return status == SessionStatus.ACTIVE;
     }
 
-    public void touch(Instant now, Instant newIdleExpiry) {
-        this.lastSeenAt = now;
-        this.idleExpiresAt = newIdleExpiry;
-    }
-
-    public void rebind(String newIpAddress, String newUserAgent) {
-        this.ipAddress = newIpAddress;
-        this.userAgent = newUserAgent;
-        this.device = Device.of(newUserAgent).label();
-    }
-
-    public void end(EndReason reason, Instant at) {
-        this.status = reason.status();
-        this.endReason = reason;
-        this.endedAt = at;
-    }
-
     public String handle() { return handle; }
     public String secretHash() { return secretHash; }
     public String username() { return username; }

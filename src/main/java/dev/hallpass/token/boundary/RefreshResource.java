@@ -1,9 +1,10 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
-import dev.hallpass.infrastructure.web.ClientAddress;
-import dev.hallpass.infrastructure.web.RefreshCookie;
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.token.boundary.RefreshCookie;
 import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.token.control.InvalidGrant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -2,6 +2,7 @@ package dev.hallpass.token.boundary;
 
 import dev.hallpass.problem.ProblemException;
 import dev.hallpass.token.control.ClientCredentials;
+import dev.hallpass.token.control.RefreshFamily;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,11 +62,11 @@ public class ResourceServerResource {
     @Path("revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@FormParam("token") String token) {
-        boolean ownRefreshToken = token != null && token.startsWith(RefreshTokens.PREFIX);
+        boolean ownRefreshToken = token != null && token.startsWith(RefreshFamily.PREFIX);
         if (!ownRefreshToken || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             requireClient();
         }
-        if (token != null && !token.startsWith(RefreshTokens.PREFIX) && token.chars().filter(c -> c == '.').count() == 2) {
+        if (token != null && !token.startsWith(RefreshFamily.PREFIX) && token.chars().filter(c -> c == '.').count() == 2) {
             throw new UnsupportedTokenType();
         }
         refreshTokens.revoke(token);

@@ -1,7 +1,8 @@
 package dev.hallpass.token.boundary;
 
-import dev.hallpass.infrastructure.cache.EndedSessions;
 import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.token.control.RefreshFamily;
+import dev.hallpass.token.control.RevokedSessions;
 import dev.hallpass.token.entity.RefreshToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class TokenIntrospection {
     RefreshTokens refreshTokens;
 
     @Inject
-    EndedSessions endedSessions;
+    RevokedSessions endedSessions;
 
     @Inject
     SessionService sessions;
@@ -33,7 +34,7 @@ public class TokenIntrospection {
         if (token == null || token.isBlank()) {
             return INACTIVE;
         }
-        if (token.startsWith(RefreshTokens.PREFIX)) {
+        if (token.startsWith(RefreshFamily.PREFIX)) {
             return refreshTokens.active(token).map(TokenIntrospection::describe).orElse(INACTIVE);
         }
         // not a hot path: the database answers whether the token's session is still live

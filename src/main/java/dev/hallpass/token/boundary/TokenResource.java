@@ -1,8 +1,8 @@
 package dev.hallpass.token.boundary;
 
-import dev.hallpass.infrastructure.web.Authenticated;
-import dev.hallpass.infrastructure.web.CurrentSession;
-import dev.hallpass.infrastructure.web.RefreshCookie;
+import dev.hallpass.web.Authenticated;
+import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.token.boundary.RefreshCookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

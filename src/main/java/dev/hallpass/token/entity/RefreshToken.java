@@ -64,6 +64,15 @@ public class RefreshToken {
         this.status = Status.ACTIVE;
     }
 
+    /** A token as a store holds it in any state: for stores that keep rows without JPA (the tests' in-memory one). */
+    public RefreshToken(String tokenHash, String familyId, String sessionHandle, String username, Instant createdAt,
+                        Instant expiresAt, Status status, Instant rotatedAt, String successorEncrypted) {
+        this(tokenHash, familyId, sessionHandle, username, createdAt, expiresAt);
+        this.status = Objects.requireNonNull(status, "status");
+        this.rotatedAt = rotatedAt;
+        this.successorEncrypted = successorEncrypted;
+    }
+
     public String tokenHash() { return tokenHash; }
     public String familyId() { return familyId; }
     public String sessionHandle() { return sessionHandle; }

@@ -1,2 +1,2 @@
-/** Token data: the signing keys. JPA annotations only. */
+/** Token data: signing keys and refresh tokens. JPA annotations only. */
 package dev.hallpass.token.entity;

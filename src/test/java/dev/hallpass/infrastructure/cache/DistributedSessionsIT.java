@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.cache;
 
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,6 @@ import redis.clients.jedis.RedisClient;
 class DistributedSessionsIT {
 
     static final Duration LOCAL_TTL = Duration.ofSeconds(10);
-    static final String PASSWORD = "correct horse battery staple";
     static final int MAX_PER_USER = 5;
     static final int ATTEMPTS = 50;
 

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.cache;
 
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,8 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The consistency model of docs/architecture.md under partial faults, on the production shape: two Payara
@@ -51,7 +52,6 @@ import redis.clients.jedis.Protocol;
  */
 class RevocationUnderFaultsIT {
 
-    static final String PASSWORD = "correct horse battery staple";
     /** The reconcile interval (1 s) and the time the requests themselves take on a loaded 2-core machine. */
     static final Duration BOUND = Duration.ofMillis(1500);
     /** Long, so that a test passing within BOUND proves the end did not wait for the local cache to expire. */

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.web;
 
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,10 +13,8 @@ import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Reply;
 import java.net.URL;
 import java.net.http.HttpRequest;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiHardeningIT {
 
     static final int MAX_BODY = 4096;
-    static final String PASSWORD = "correct horse battery staple";
 
     @Deployment(testable = false)
     static WebArchive deployment() {

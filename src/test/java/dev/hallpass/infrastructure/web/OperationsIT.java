@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.web;
 
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +31,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +42,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.hallpass.client.RequestId;
+import dev.hallpass.problem.Problem;
 
 /**
  * What an operator sees, on the packaged WAR with PostgreSQL and Redis: the metrics count what
@@ -49,7 +53,6 @@ import org.junit.jupiter.api.Test;
  */
 class OperationsIT {
 
-    static final String PASSWORD = "correct horse battery staple";
     static final int ACCOUNT_ATTEMPTS = 3;
     static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -64,17 +67,14 @@ class OperationsIT {
         java.nio.file.Path work = Deployments.freshDataDirectory("operations");
         database = PostgresDatabase.create("operations");
         redis = RedisProcess.start(work.resolve("redis"));
-        node = PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("node"),
-                Map.ofEntries(
-                        Map.entry("hallpass.db.url", database.jdbcUrl()),
-                        Map.entry("hallpass.redis.url", redis.url()),
-                        Map.entry("hallpass.password.iterations", "1000"),
-                        Map.entry("hallpass.token.key-encryption-key", Deployments.KEY_ENCRYPTION_KEY),
-                        Map.entry("hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD),
-                        Map.entry("hallpass.metrics.live-sessions-max-age", "PT0S"),
-                        Map.entry("hallpass.session.max-per-ip", "0"),
-                        Map.entry("hallpass.login.throttle.account.attempts", Integer.toString(ACCOUNT_ATTEMPTS)),
-                        Map.entry("hallpass.login.throttle.ip.attempts", "0")));
+        Map<String, String> settings = new HashMap<>(Deployments.testSettings());
+        settings.putAll(Map.of(
+                "hallpass.db.url", database.jdbcUrl(),
+                "hallpass.redis.url", redis.url(),
+                "hallpass.metrics.live-sessions-max-age", "PT0S",
+                "hallpass.session.max-per-user", "5",
+                "hallpass.login.throttle.account.attempts", Integer.toString(ACCOUNT_ATTEMPTS)));
+        node = PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("node"), settings);
         http = new Http(node.baseUri());
     }
 

@@ -1,6 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
 import static dev.hallpass.testsupport.Logins.COOKIE;
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,7 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SecurityReviewIT {
 
-    static final String PASSWORD = "correct horse battery staple";
     static final String ISSUER = "https://login.example.test";
 
     @Deployment(testable = false)

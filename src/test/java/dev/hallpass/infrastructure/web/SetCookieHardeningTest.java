@@ -3,6 +3,7 @@ package dev.hallpass.infrastructure.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import dev.hallpass.web.SameSite;
 
 class SetCookieHardeningTest {
 

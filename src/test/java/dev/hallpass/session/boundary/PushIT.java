@@ -1,5 +1,6 @@
 package dev.hallpass.session.boundary;
 
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
 import dev.hallpass.testsupport.Logins;
 import dev.hallpass.testsupport.Metrics;
-import dev.hallpass.testsupport.Reply;
 import dev.hallpass.testsupport.SecurityEventLog;
 import dev.hallpass.testsupport.ServerClock;
 import java.net.URL;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class PushIT {
 
-    static final String PASSWORD = "correct horse battery staple";
     static final Duration PAST_ACCESS_TOKEN_EXPIRY = Duration.ofMinutes(16);
 
     @Deployment(testable = false)

@@ -1,6 +1,7 @@
 package dev.hallpass.session.boundary;
 
 import static dev.hallpass.testsupport.Logins.COOKIE;
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SessionLimitRejectIT {
 
-    static final String PASSWORD = "correct horse battery staple";
 
     @Deployment(testable = false)
     static WebArchive deployment() {

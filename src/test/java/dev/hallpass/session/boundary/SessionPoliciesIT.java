@@ -1,6 +1,7 @@
 package dev.hallpass.session.boundary;
 
 import static dev.hallpass.testsupport.Logins.COOKIE;
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.SecurityEventLog.assertRecordedOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SessionPoliciesIT {
 
-    static final String PASSWORD = "correct horse battery staple";
     static final int MAX_PER_USER = 3;
     static final int MAX_PER_IP = 4;
     static final int ACCOUNT_ATTEMPTS = 3;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.session.control.ClientBinding;
 import dev.hallpass.session.control.ClientBindings;
@@ -69,7 +69,7 @@ class SessionServiceTest {
     void theStoreKeepsOnlyTheHashOfTheSecret() {
         StartedSession started = login();
 
-        Session stored = store.sessions.values().iterator().next();
+        SessionState stored = store.sessions.values().iterator().next();
         assertEquals(SessionSecrets.hash(started.secret()), stored.secretHash());
         assertNotEquals(started.secret(), stored.secretHash());
     }
@@ -252,69 +252,87 @@ class SessionServiceTest {
         }
     }
 
-    /** The store contract, in memory: conditional writes only touch active sessions. */
+    /**
+     * The store contract, in memory: conditional writes only touch active sessions. It keeps immutable
+     * {@link SessionState}s, as the layers above the database do; the end reason beside them.
+     */
     static final class InMemoryStore implements SessionStore {
-        final Map<String, Session> sessions = new HashMap<>();
+        final Map<String, SessionState> sessions = new HashMap<>();
+        final Map<String, EndReason> endReasons = new HashMap<>();
         int touches;
 
-        Session only() {
+        /** The one stored session, with its end reason. */
+        record Stored(SessionState state, Optional<EndReason> endReason) {
+            SessionStatus status() { return state.status(); }
+            String handle() { return state.handle(); }
+            Instant idleExpiresAt() { return state.idleExpiresAt(); }
+            Instant absoluteExpiresAt() { return state.absoluteExpiresAt(); }
+            String ipAddress() { return state.ipAddress(); }
+            String userAgent() { return state.userAgent(); }
+        }
+
+        Stored only() {
             assertEquals(1, sessions.size());
-            return sessions.values().iterator().next();
+            SessionState state = sessions.values().iterator().next();
+            return new Stored(state, Optional.ofNullable(endReasons.get(state.handle())));
         }
 
         @Override
         public Optional<SessionState> findBySecretHash(String secretHash) {
-            return sessions.values().stream().filter(s -> s.secretHash().equals(secretHash)).findFirst().map(SessionState::of);
+            return sessions.values().stream().filter(s -> s.secretHash().equals(secretHash)).findFirst();
         }
 
         @Override
         public Optional<SessionState> findByHandle(String handle) {
-            return Optional.ofNullable(sessions.get(handle)).map(SessionState::of);
+            return Optional.ofNullable(sessions.get(handle));
         }
 
         /** No limits here: they are the database's job (one transaction under a row lock), tested over HTTP. */
         @Override
         public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
-            sessions.put(session.handle(), session);
+            sessions.put(session.handle(), SessionState.of(session));
             return List.of();
         }
 
         @Override
         public boolean rebind(SessionState state, String ipAddress, String userAgent) {
-            Session session = sessions.get(state.handle());
-            if (session == null || !session.isActive() || !state.ipAddress().equals(session.ipAddress())
-                    || !state.userAgent().equals(session.userAgent())) {
+            SessionState stored = sessions.get(state.handle());
+            if (stored == null || !stored.isActive() || !state.ipAddress().equals(stored.ipAddress())
+                    || !state.userAgent().equals(stored.userAgent())) {
                 return false;
             }
-            session.rebind(ipAddress, userAgent);
+            sessions.put(state.handle(), stored.seenFrom(ipAddress, userAgent));
             return true;
         }
 
         @Override
         public boolean touch(SessionState state, Instant lastSeen, Instant idleExpiresAt) {
-            Session session = sessions.get(state.handle());
-            if (session == null || !session.isActive()) {
+            SessionState stored = sessions.get(state.handle());
+            if (stored == null || !stored.isActive()) {
                 return false;
             }
             touches++;
-            session.touch(lastSeen, idleExpiresAt);
+            sessions.put(state.handle(), stored.touched(lastSeen, idleExpiresAt));
             return true;
         }
 
         @Override
         public boolean end(SessionState state, EndReason reason, Instant at) {
-            Session session = sessions.get(state.handle());
-            if (session == null || !session.isActive()) {
+            SessionState s = sessions.get(state.handle());
+            if (s == null || !s.isActive()) {
                 return false;
             }
-            session.end(reason, at);
+            sessions.put(s.handle(), new SessionState(s.handle(), s.secretHash(), s.username(), s.roles(), s.createdAt(),
+                    s.lastSeenAt(), s.idleExpiresAt(), s.absoluteExpiresAt(), s.rememberMe(), reason.status(), s.ipAddress(),
+                    s.userAgent()));
+            endReasons.put(s.handle(), reason);
             return true;
         }
 
         @Override
         public List<SessionState> findActiveByUser(String username, Instant now) {
             return sessions.values().stream().filter(s -> s.username().equals(username) && s.isActive())
-                    .map(SessionState::of).filter(s -> s.expiryAt(now).isEmpty()).toList();
+                    .filter(s -> s.expiryAt(now).isEmpty()).toList();
         }
     }
 }

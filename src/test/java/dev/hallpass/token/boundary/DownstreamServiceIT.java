@@ -13,6 +13,7 @@ import dev.hallpass.testsupport.downstream.OrdersApplication;
 import dev.hallpass.testsupport.downstream.OrdersResource;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -41,14 +42,12 @@ class DownstreamServiceIT {
                 .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"all\"/>"), "beans.xml");
         File ordersWar = work.resolve("orders.war").toFile();
         orders.as(ZipExporter.class).exportTo(ordersWar, true);
-        Map<String, String> settings = Map.of(
+        Map<String, String> settings = new HashMap<>(Deployments.testSettings());
+        settings.putAll(Map.of(
                 "hallpass.db.url", "jdbc:h2:file:" + work.resolve("hallpass"),
-                "hallpass.password.iterations", "1000",
-                "hallpass.token.key-encryption-key", Deployments.KEY_ENCRYPTION_KEY,
-                "hallpass.bootstrap.admin.password", Deployments.ADMIN_PASSWORD,
                 "hallpass.token.issuer", issuer,
                 "hallpass.token.audience", "hallpass,orders",
-                "hallpass.token.type", "JWT");
+                "hallpass.token.type", "JWT"));
 
         try (PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.packagedWar(), List.of(ordersWar), port, work, settings)) {
             Http hallpass = new Http(server.baseUri());

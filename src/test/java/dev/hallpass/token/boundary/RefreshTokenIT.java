@@ -1,5 +1,6 @@
 package dev.hallpass.token.boundary;
 
+import static dev.hallpass.testsupport.Logins.PASSWORD;
 import static dev.hallpass.testsupport.Logins.cookie;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,6 @@ class RefreshTokenIT {
 
     static final Duration GRACE = Duration.ofSeconds(10);
     static final Duration ABSOLUTE = Duration.ofHours(2);
-    static final String PASSWORD = "correct horse battery staple";
     static final String CLIENT_SECRET = "orders-service-secret-for-tests";
     static final int STORM_MAX = 5;
 

@@ -1,4 +1,4 @@
-package dev.hallpass.audit.boundary;
+package dev.hallpass.client;
 
 /**
  * Where a request came from, as far as the server can tell (the client IP after trusted proxies, the

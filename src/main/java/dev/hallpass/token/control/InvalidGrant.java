@@ -1,4 +1,4 @@
-package dev.hallpass.token.boundary;
+package dev.hallpass.token.control;
 
 import dev.hallpass.problem.ProblemException;
 

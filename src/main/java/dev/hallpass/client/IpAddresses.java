@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.client;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.client;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * plain token (so a proxy's or client's id carries through), otherwise a new UUID. It is echoed in the
  * response header, and known to the request's thread for log lines written deeper down. Taken up by
  * the authentication mechanism (the first of our code a request meets) and again by
- * {@link RequestIdFilter}, which clears it when the request is done.
+ * {@code infrastructure.web.RequestIdFilter}, which clears it when the request is done.
  */
 public final class RequestId {
 
@@ -48,7 +48,7 @@ public final class RequestId {
         return current().orElse("-");
     }
 
-    static void end() {
+    public static void end() {
         CURRENT.remove();
     }
 }

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.session.boundary;
 
 import dev.hallpass.session.boundary.StartedSession;
 import dev.hallpass.session.control.SessionSecrets;
@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.hallpass.web.SameSite;
+import dev.hallpass.web.RequestCookies;
 
 /**
  * The session cookie: {@code Path=/; Secure; HttpOnly; SameSite}, named with the {@code __Host-}

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.session.boundary;
 
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;

@@ -1,10 +1,10 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.session.boundary;
 
-import dev.hallpass.infrastructure.cache.EndedSessions;
-import dev.hallpass.session.boundary.ActiveSession;
-import dev.hallpass.session.boundary.SessionService;
-import dev.hallpass.token.boundary.AccessTokens;
-import dev.hallpass.token.boundary.VerifiedAccessToken;
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.client.RequestId;
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
+import dev.hallpass.web.BearerHeader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -36,10 +36,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     SessionService sessions;
 
     @Inject
-    AccessTokens accessTokens;
-
-    @Inject
-    EndedSessions endedSessions;
+    BearerTokens bearerTokens;
 
     @Inject
     ClientAddress clients;
@@ -48,7 +45,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         RequestId.begin(request, response);
-        Optional<String> bearer = bearerToken(request);
+        Optional<String> bearer = BearerHeader.token(request);
         if (bearer.isPresent()) {
             return bearer(bearer.get(), request, response, context);
         }
@@ -67,21 +64,10 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().username()), session.get().roles());
     }
 
-    /**
-     * The token of an {@code Authorization: Bearer} header, if there is one: such a request is
-     * authenticated by it alone (the cookie is not looked at), which is why the CSRF guard lets it pass.
-     */
-    static Optional<String> bearerToken(HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? Optional.of(authorization.substring(7).strip()) : Optional.empty();
-    }
-
     /** Every way a bearer token can be wrong gets the same answer. */
     private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context) {
-        Optional<VerifiedAccessToken> verified = accessTokens.verify(token)
-                .filter(t -> !endedSessions.contains(t.sessionHandle()));
+        Optional<BearerCaller> verified = bearerTokens.verify(token);
         if (verified.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             try {

@@ -1,6 +1,6 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.client;
 
-import dev.hallpass.audit.boundary.ClientInfo;
+import dev.hallpass.client.ClientInfo;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.problem;
 
 import dev.hallpass.problem.FieldProblem;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The values of the cookies with one name; a header the container cannot parse counts as none. */
-final class RequestCookies {
+public final class RequestCookies {
 
     private RequestCookies() {
     }
 
-    static List<String> named(HttpServletRequest request, String name) {
+    public static List<String> named(HttpServletRequest request, String name) {
         Cookie[] cookies;
         try {
             cookies = request.getCookies();

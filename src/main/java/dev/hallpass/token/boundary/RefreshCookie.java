@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.token.boundary;
 
 import dev.hallpass.token.boundary.TokenPair;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.hallpass.web.SameSite;
+import dev.hallpass.web.RequestCookies;
 
 /**
  * A browser's refresh token: {@code __Secure-hallpass-refresh}, HttpOnly, SameSite=Strict, and sent

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.problem;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.token.boundary;
 
 import dev.hallpass.token.boundary.SigningKeys;
 import jakarta.inject.Inject;

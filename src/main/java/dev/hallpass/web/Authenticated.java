@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.web;
 
 import dev.hallpass.problem.ProblemException;
 import jakarta.faces.application.FacesMessage;

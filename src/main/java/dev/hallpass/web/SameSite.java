@@ -1,14 +1,14 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.web;
 
 import java.util.Locale;
 
 /** The SameSite values a setting may name, in their canonical spelling. */
-final class SameSite {
+public final class SameSite {
 
     private SameSite() {
     }
 
-    static String parse(String configured) {
+    public static String parse(String configured) {
         return switch (configured == null ? "" : configured.strip().toLowerCase(Locale.ROOT)) {
             case "strict" -> "Strict";
             case "lax" -> "Lax";

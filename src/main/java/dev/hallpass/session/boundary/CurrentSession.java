@@ -1,8 +1,6 @@
-package dev.hallpass.infrastructure.web;
+package dev.hallpass.session.boundary;
 
 import dev.hallpass.problem.Unauthenticated;
-import dev.hallpass.session.boundary.ActiveSession;
-import dev.hallpass.token.boundary.VerifiedAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,13 +24,13 @@ public class CurrentSession {
         request.setAttribute(ATTRIBUTE, session);
     }
 
-    static void attach(HttpServletRequest request, VerifiedAccessToken token) {
+    static void attach(HttpServletRequest request, BearerCaller token) {
         request.setAttribute(BEARER, token);
     }
 
     /** The access token this request was authenticated with, if it came with one instead of a cookie. */
-    public Optional<VerifiedAccessToken> bearer() {
-        return Optional.ofNullable((VerifiedAccessToken) request.getAttribute(BEARER));
+    public Optional<BearerCaller> bearer() {
+        return Optional.ofNullable((BearerCaller) request.getAttribute(BEARER));
     }
 
     public Optional<ActiveSession> get() {
@@ -41,7 +39,7 @@ public class CurrentSession {
 
     /** Who is calling, by cookie session or bearer token. */
     public Optional<String> username() {
-        return get().map(ActiveSession::username).or(() -> bearer().map(VerifiedAccessToken::username));
+        return get().map(ActiveSession::username).or(() -> bearer().map(BearerCaller::username));
     }
 
     /** Who is calling; 401 if nobody is (for resources already limited to authenticated callers). */
@@ -51,7 +49,7 @@ public class CurrentSession {
 
     /** The handle of the caller's session, by cookie or bearer token. */
     public Optional<String> handle() {
-        return get().map(ActiveSession::handle).or(() -> bearer().map(VerifiedAccessToken::sessionHandle));
+        return get().map(ActiveSession::handle).or(() -> bearer().map(BearerCaller::sessionHandle));
     }
 
     public ActiveSession require() {
