@@ -84,7 +84,9 @@ class ArchitectureTest {
     @Test
     void infrastructureNeverImportsAFeaturesBoundary() {
         noClasses().that().resideInAPackage("dev.hallpass.infrastructure..")
-                .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "dev.hallpass.admin..", "dev.hallpass.selfservice..")
+                .should().dependOnClassesThat().resideInAnyPackage("..boundary..", "dev.hallpass.admin..", "dev.hallpass.selfservice..",
+                        "dev.hallpass.session.login..", "dev.hallpass.session.push..", "dev.hallpass.session.devices..",
+                        "dev.hallpass.session.search..")
                 .check(main);
     }
 
@@ -128,5 +130,19 @@ class ArchitectureTest {
             }
         }).should().beFreeOfCycles();
         rule.check(main);
+    }
+
+    /**
+     * The session lifecycle ({@code session.boundary}) is what login, push, devices and the console's search
+     * build on; it never uses them, and they do not use each other in circles.
+     */
+    @Test
+    void theSessionLifecycleNeverUsesTheConcernsBuiltOnIt() {
+        noClasses().that().resideInAnyPackage("dev.hallpass.session.boundary..", "dev.hallpass.session.control..",
+                        "dev.hallpass.session.entity..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hallpass.session.login..", "dev.hallpass.session.push..",
+                        "dev.hallpass.session.devices..", "dev.hallpass.session.search..")
+                .check(main);
+        SlicesRuleDefinition.slices().matching("dev.hallpass.session.(*)..").should().beFreeOfCycles().check(main);
     }
 }

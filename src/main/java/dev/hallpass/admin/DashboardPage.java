@@ -1,6 +1,6 @@
 package dev.hallpass.admin;
 
-import dev.hallpass.session.boundary.SessionActivity;
+import dev.hallpass.session.search.SessionActivity;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import dev.hallpass.account.control.Usernames;
 import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.web.FacesFeedback;
 import dev.hallpass.problem.Parameters;
-import dev.hallpass.session.boundary.SessionSearch;
+import dev.hallpass.session.search.SessionSearch;
 import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionFilter;
 import dev.hallpass.session.control.SessionRow;

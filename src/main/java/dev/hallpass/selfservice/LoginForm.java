@@ -6,7 +6,7 @@ import dev.hallpass.client.ClientAddress;
 import dev.hallpass.web.FacesFeedback;
 import dev.hallpass.session.boundary.LoginPage;
 import dev.hallpass.session.boundary.SessionCookie;
-import dev.hallpass.session.boundary.LoginService;
+import dev.hallpass.session.login.LoginService;
 import dev.hallpass.session.boundary.StartedSession;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;

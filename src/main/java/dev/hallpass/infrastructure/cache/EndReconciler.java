@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Makes the caches agree with the database, whatever was lost on the way. Every
  * {@code hallpass.cache.reconcile-interval} (1 s) each node reads the sessions that ended in the last few
- * seconds, adds them to its {@link EndedSessions} (so neither their cached entries nor their access tokens
+ * seconds, adds them to its {@link RecentlyEndedSessions} (so neither their cached entries nor their access tokens
  * are believed here any more), drops them from its local cache and overwrites their Redis entries with
  * tombstones. At start, whenever its pub/sub link comes back and whenever Redis itself restarted (its run
  * id changed: a restart from an old snapshot, a failover), it does the same for every end that can still
@@ -51,7 +51,7 @@ public class EndReconciler {
     JpaSessionStore database;
 
     @Inject
-    EndedSessions endedSessions;
+    RecentlyEndedSessions endedSessions;
 
     @Inject
     LocalSessionCache local;

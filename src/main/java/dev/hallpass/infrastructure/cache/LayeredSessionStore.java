@@ -7,7 +7,7 @@ import dev.hallpass.infrastructure.persistence.Database;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore.Ended;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore.Touch;
-import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.EndedToMakeRoom;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The session store every node uses: local cache, then Redis, then the database, which alone decides.
  * A cached entry is believed only while the database confirmed it within {@code hallpass.cache.redis-max-ttl}
- * and no end of it is known on this node ({@link EndedSessions}, which the {@link EndReconciler} keeps in step
+ * and no end of it is known on this node ({@link RecentlyEndedSessions}, which the {@link EndReconciler} keeps in step
  * with the database every second). Ends go to the database first and are announced (tombstone, message to
  * every node) only once their transaction has committed; touches update the caches at once and reach the
  * database in batches.
@@ -55,7 +55,7 @@ public class LayeredSessionStore implements SessionStore {
     SessionCacheMetrics metrics;
 
     @Inject
-    EndedSessions endedSessions;
+    RecentlyEndedSessions endedSessions;
 
     @Inject
     EndReconciler reconciler;
@@ -144,8 +144,8 @@ public class LayeredSessionStore implements SessionStore {
     }
 
     @Override
-    public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
-        List<EndedSession> ended = database.create(session, accountGeneration, limits, now);
+    public List<EndedToMakeRoom> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
+        List<EndedToMakeRoom> ended = database.create(session, accountGeneration, limits, now);
         ended.forEach(made -> announceEnded(made.session(), made.reason()));
         cache(SessionState.of(session));
         return ended;

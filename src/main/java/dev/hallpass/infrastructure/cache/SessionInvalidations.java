@@ -43,7 +43,7 @@ public class SessionInvalidations {
     RedisSessionCache shared;
 
     @Inject
-    EndedSessions endedSessions;
+    RecentlyEndedSessions endedSessions;
 
     @Inject
     EndReconciler reconciler;

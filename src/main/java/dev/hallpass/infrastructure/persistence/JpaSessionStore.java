@@ -1,7 +1,7 @@
 package dev.hallpass.infrastructure.persistence;
 
 import dev.hallpass.session.control.AccountChangedDuringLogin;
-import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.EndedToMakeRoom;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
@@ -71,17 +71,17 @@ public class JpaSessionStore implements SessionStore {
     }
 
     @Override
-    public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
+    public List<EndedToMakeRoom> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
         lockLoginSlots(session.username(), session.ipAddress());
         requireGeneration(session.username(), accountGeneration);
         List<SessionState> usersSessions = limits.maxPerUser() > 0
                 ? liveOldestFirst("s.username = :key", session.username()) : List.of();
         List<SessionState> addressSessions = limits.maxPerIp() > 0 && session.ipAddress() != null
                 ? liveOldestFirst("s.ipAddress = :key", session.ipAddress()) : List.of();
-        List<EndedSession> ended = new ArrayList<>();
+        List<EndedToMakeRoom> ended = new ArrayList<>();
         for (SessionLimits.ToEnd toEnd : limits.toEndBeforeLogin(session.username(), usersSessions, addressSessions, now)) {
             if (end(toEnd.session(), toEnd.reason(), now)) {
-                ended.add(new EndedSession(toEnd.session(), toEnd.reason()));
+                ended.add(new EndedToMakeRoom(toEnd.session(), toEnd.reason()));
             }
         }
         em.persist(session);

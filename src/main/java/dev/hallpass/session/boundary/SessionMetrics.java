@@ -100,12 +100,12 @@ public class SessionMetrics {
         };
     }
 
-    void started() {
+    public void started() {
         created.inc();
         logins.get(LoginResult.SUCCEEDED).inc();
     }
 
-    void login(LoginResult result) {
+    public void login(LoginResult result) {
         logins.get(result).inc();
     }
 

@@ -8,7 +8,7 @@ import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.problem.Conflict;
 import dev.hallpass.session.control.ClientBindings;
-import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.EndedToMakeRoom;
 import dev.hallpass.session.control.NodeName;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import dev.hallpass.session.devices.MyDevices;
 
 /**
  * Starting, checking and ending cookie sessions, under the session policies: limits per user and IP,
@@ -89,8 +90,8 @@ public class SessionService {
         Session session = new Session(SessionSecrets.newHandle(), SessionSecrets.hash(secret), caller.username(),
                 caller.roles(), now, limitsInContext.idleExpiry(now, absoluteExpiry), absoluteExpiry, rememberMe,
                 client.ipAddress(), client.userAgent(), node.value());
-        List<EndedSession> madeRoom = store.create(session, caller.generation(), limits, now);
-        for (EndedSession old : madeRoom) {
+        List<EndedToMakeRoom> madeRoom = store.create(session, caller.generation(), limits, now);
+        for (EndedToMakeRoom old : madeRoom) {
             announce(old.session(), old.reason(), old.reason() == EndReason.EVICTED
                     ? "ended to make room for session " + session.handle() + " (limit " + limitsText() + ")" : null);
         }
@@ -198,11 +199,9 @@ public class SessionService {
         incidents.accept(new SessionIncident(type, session.username(), session.handle(), client, detail));
     }
 
-    /** The caller's live sessions, newest first, the current one marked. */
-    public List<DeviceSession> sessionsOf(ActiveSession caller) {
-        return store.findActiveByUser(caller.username(), clock.instant()).stream()
-                .map(session -> DeviceSession.of(session, caller.handle()))
-                .toList();
+    /** The user's live sessions, newest first. */
+    public List<SessionState> liveSessionsOf(String username) {
+        return store.findActiveByUser(username, clock.instant());
     }
 
     /** Ends the session behind the secret, if it is still live; logging out twice is harmless. */
@@ -241,7 +240,7 @@ public class SessionService {
      * exactly like an unknown one: false. The current session is ended by logging out, not here. Only
      * through {@link MyDevices}, which asks for the password first.
      */
-    boolean endOther(ActiveSession caller, String handle) {
+    public boolean endOther(ActiveSession caller, String handle) {
         if (caller.handle().equals(handle)) {
             throw new Conflict("This is the current session", "Log out to end the session you are using");
         }
@@ -252,7 +251,7 @@ public class SessionService {
     }
 
     /** The user ends every session of theirs but the current one; returns how many. */
-    int endOthers(ActiveSession caller) {
+    public int endOthers(ActiveSession caller) {
         return endAll(caller.username(), EndReason.KILLED, endedByOwner(caller),
                 session -> !session.handle().equals(caller.handle()));
     }

@@ -24,7 +24,7 @@ public interface SessionStore {
      * still be at {@code accountGeneration} (read before the password check), checked under the same locks
      * as the account change takes, or nothing is stored: {@link AccountChangedDuringLogin}.
      */
-    List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now);
+    List<EndedToMakeRoom> create(Session session, long accountGeneration, SessionLimits limits, Instant now);
 
     /**
      * Records that the session is now used from another IP address or user agent; false if the session

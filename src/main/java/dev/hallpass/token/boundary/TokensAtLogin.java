@@ -1,7 +1,7 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.session.boundary.ActiveSession;
-import dev.hallpass.session.boundary.LoginTokens;
+import dev.hallpass.session.login.LoginTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

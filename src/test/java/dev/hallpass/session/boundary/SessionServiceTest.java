@@ -9,7 +9,7 @@ import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.session.control.ClientBinding;
 import dev.hallpass.session.control.ClientBindings;
-import dev.hallpass.session.control.EndedSession;
+import dev.hallpass.session.control.EndedToMakeRoom;
 import dev.hallpass.session.control.NodeName;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
@@ -146,15 +146,15 @@ class SessionServiceTest {
     }
 
     @Test
-    void theUsersLiveSessionsAreListedWithTheCurrentOneMarked() {
+    void theUsersLiveSessionsAreListed() {
         StartedSession first = login();
         StartedSession second = login();
         service.logout(first.secret());
 
-        List<DeviceSession> listed = service.sessionsOf(second.session());
+        List<SessionState> listed = service.liveSessionsOf(second.session().username());
 
         assertEquals(1, listed.size());
-        assertTrue(listed.get(0).current());
+        assertEquals(second.session().handle(), listed.get(0).handle());
     }
 
     @Test
@@ -289,7 +289,7 @@ class SessionServiceTest {
 
         /** No limits here: they are the database's job (one transaction under a row lock), tested over HTTP. */
         @Override
-        public List<EndedSession> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
+        public List<EndedToMakeRoom> create(Session session, long accountGeneration, SessionLimits limits, Instant now) {
             sessions.put(session.handle(), SessionState.of(session));
             return List.of();
         }

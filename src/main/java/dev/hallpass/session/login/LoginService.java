@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.login;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,6 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.boundary.SessionMetrics;
+import dev.hallpass.session.boundary.StartedSession;
 
 /**
  * A login from start to end: throttling (before any password work), the password check, the session

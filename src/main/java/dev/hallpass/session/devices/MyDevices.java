@@ -1,9 +1,12 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.devices;
 
 import dev.hallpass.client.ClientInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.boundary.ActiveSession;
+import dev.hallpass.session.login.LoginService;
 
 /**
  * A user's own sessions, as "my devices" (page) and {@code /api/sessions} (JSON) both offer them.
@@ -20,7 +23,7 @@ public class MyDevices {
     LoginService logins;
 
     public List<DeviceSession> list(ActiveSession caller) {
-        return sessions.sessionsOf(caller);
+        return sessions.liveSessionsOf(caller.username()).stream().map(session -> DeviceSession.of(session, caller.handle())).toList();
     }
 
     /** False when the handle is not a live session of the caller's (someone else's counts as unknown). */

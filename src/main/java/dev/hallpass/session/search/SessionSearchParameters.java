@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.search;
 
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.problem.Parameters;

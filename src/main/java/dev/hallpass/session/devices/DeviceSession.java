@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.devices;
 
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.entity.Device;

@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.devices;
 
 import dev.hallpass.account.boundary.PasswordRequest;
 import dev.hallpass.web.Authenticated;

@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.search;
 
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.account.control.Usernames;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.hallpass.session.boundary.SessionService;
 
 /**
  * Administrators find sessions and end them: one by handle, or every session of a user, with an

@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.push;
 
 import dev.hallpass.web.Authenticated;
 import dev.hallpass.session.boundary.CurrentSession;

@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.login;
 
 import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.client.ClientInfo;
@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.boundary.StartedSession;
+import dev.hallpass.session.boundary.ActiveSession;
 
 /**
  * Cookie-session login, "who am I" and logout. Application-scoped: the container then creates and

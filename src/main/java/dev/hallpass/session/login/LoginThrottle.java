@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.login;
 
 import dev.hallpass.client.IpAddresses;
 import dev.hallpass.client.RateLimiter.Limit;

@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.login;
 
 import dev.hallpass.account.boundary.Credentials;
 import dev.hallpass.problem.Fields;

@@ -3,5 +3,5 @@ package dev.hallpass.session.control;
 import dev.hallpass.session.entity.EndReason;
 
 /** A session that a store operation ended on the way, and why (an expiry found, or an eviction). */
-public record EndedSession(SessionState session, EndReason reason) {
+public record EndedToMakeRoom(SessionState session, EndReason reason) {
 }

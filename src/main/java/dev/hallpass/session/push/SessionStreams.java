@@ -1,4 +1,4 @@
-package dev.hallpass.session.boundary;
+package dev.hallpass.session.push;
 
 import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import dev.hallpass.session.control.SessionEndAnnounced;
@@ -34,6 +34,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.boundary.SessionEnded;
+import dev.hallpass.session.boundary.ActiveSession;
 
 /**
  * The open event streams of this node, by session handle. A session's end reaches them two ways: the

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as an access token or a cache entry of the session can live.
  */
 @ApplicationScoped
-public class EndedSessions implements RevokedSessions {
+public class RecentlyEndedSessions implements RevokedSessions {
 
     private static final Duration MARGIN = Duration.ofMinutes(2);
 
