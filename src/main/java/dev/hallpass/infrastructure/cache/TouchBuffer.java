@@ -52,6 +52,8 @@ public class TouchBuffer {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<String, Touch> pending = new ConcurrentHashMap<>();
+    /** Touches taken for the batch being written: still laid over the database's rows until it commits. */
+    private final Map<String, Touch> inFlight = new ConcurrentHashMap<>();
     private ScheduledFuture<?> flushing;
 
     void start(@Observes Startup startup) {
@@ -71,22 +73,34 @@ public class TouchBuffer {
         }
     }
 
-    /** The touch of this session still waiting for the next flush, if any. */
+    /**
+     * The touch of this session not yet committed, if any: waiting for the next flush, or in the batch being
+     * written. (A reader between taking a batch and its commit would otherwise see neither the touch nor its
+     * row, and end a session its touch had just kept alive.)
+     */
     public Optional<Touch> pending(String handle) {
-        return Optional.ofNullable(pending.get(handle));
+        Touch waiting = pending.get(handle);
+        return Optional.ofNullable(waiting != null ? waiting : inFlight.get(handle));
     }
 
     /** Writes every pending touch now. */
     public void flush() {
         List<Touch> batch = new ArrayList<>();
         for (String handle : List.copyOf(pending.keySet())) {
-            Touch touch = pending.remove(handle);
+            Touch touch = pending.get(handle);
             if (touch != null) {
+                inFlight.put(handle, touch); // first in flight, then out of pending: never in neither
+                pending.remove(handle, touch);
                 batch.add(touch);
             }
         }
-        if (!batch.isEmpty()) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
             write(batch);
+        } finally {
+            batch.forEach(touch -> inFlight.remove(touch.handle(), touch));
         }
     }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
-import dev.hallpass.web.SameSite;
 
 /**
  * CSRF defence for cookie sessions, login included: a state-changing request that a browser sent

@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hallpass.account.boundary.AccountChanged;
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.problem.Conflict;
 import dev.hallpass.session.control.ClientBindings;
 import dev.hallpass.session.control.EndedToMakeRoom;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import dev.hallpass.session.devices.MyDevices;
 
 /**
  * Starting, checking and ending cookie sessions, under the session policies: limits per user and IP,
@@ -238,7 +237,7 @@ public class SessionService {
     /**
      * The user ends one of their other sessions (another device). Someone else's handle is answered
      * exactly like an unknown one: false. The current session is ended by logging out, not here. Only
-     * through {@link MyDevices}, which asks for the password first.
+     * through {@code session.devices.MyDevices}, which asks for the password first.
      */
     public boolean endOther(ActiveSession caller, String handle) {
         if (caller.handle().equals(handle)) {

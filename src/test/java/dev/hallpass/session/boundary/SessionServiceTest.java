@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.session.control.ClientBinding;
 import dev.hallpass.session.control.ClientBindings;
 import dev.hallpass.session.control.EndedToMakeRoom;
@@ -20,11 +20,9 @@ import dev.hallpass.session.control.SessionTimeouts;
 import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
 import dev.hallpass.session.entity.SessionStatus;
-import java.time.Clock;
+import dev.hallpass.testsupport.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -219,37 +217,6 @@ class SessionServiceTest {
         assertTrue(service.authenticate(planted, HOME).isEmpty());
 
         assertEquals(List.of(SecurityEvent.Type.FIXATION_ATTEMPT), incidents.stream().map(SessionIncident::type).toList());
-    }
-
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /**

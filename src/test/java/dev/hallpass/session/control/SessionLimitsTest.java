@@ -3,7 +3,6 @@ package dev.hallpass.session.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.SessionStatus;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.session.boundary.ActiveSession;
+import dev.hallpass.testsupport.MovingClock;
 import dev.hallpass.token.control.SigningKeyRepository;
 import dev.hallpass.token.entity.SigningKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -34,23 +32,7 @@ class AccessTokensTest {
     static final ActiveSession SESSION = new ActiveSession("handle-1", "ann", Set.of("user", "admin"), START,
             START.plus(Duration.ofMinutes(30)), START.plus(Duration.ofHours(12)), false);
 
-    Instant now = START;
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    final MovingClock clock = new MovingClock(START);
     SigningKeys keys;
     AccessTokens tokens;
 
@@ -104,9 +86,9 @@ class AccessTokensTest {
         claims.setSubject("ann");
         claims.setClaim("sid", "handle-1");
         claims.setJwtId("jti-1");
-        claims.setIssuedAt(NumericDate.fromMilliseconds(now.toEpochMilli()));
-        claims.setNotBefore(NumericDate.fromMilliseconds(now.toEpochMilli()));
-        claims.setExpirationTime(NumericDate.fromMilliseconds(now.plusSeconds(600).toEpochMilli()));
+        claims.setIssuedAt(NumericDate.fromMilliseconds(clock.instant().toEpochMilli()));
+        claims.setNotBefore(NumericDate.fromMilliseconds(clock.instant().toEpochMilli()));
+        claims.setExpirationTime(NumericDate.fromMilliseconds(clock.instant().plusSeconds(600).toEpochMilli()));
         return claims;
     }
 
@@ -132,7 +114,7 @@ class AccessTokensTest {
         assertEquals("handle-1", verified.sessionHandle());
         assertEquals(900, issued.expiresInSeconds());
 
-        now = now.plus(Duration.ofMinutes(15)).plusSeconds(31); // past expiry and the 30 s skew
+        clock.advance(Duration.ofMinutes(15).plusSeconds(31)); // past expiry and the 30 s skew
         assertTrue(tokens.verify(issued.token()).isEmpty(), "expired, even from the cache of verified tokens");
     }
 

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hallpass.testsupport.MovingClock;
 import dev.hallpass.token.entity.RefreshToken;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -91,27 +89,11 @@ class RefreshFamilyTest {
     final InMemoryTokens tokens = new InMemoryTokens();
     final Set<String> liveSessions = new HashSet<>(Set.of("session-1"));
     final List<RefreshToken> thefts = new ArrayList<>();
-    Instant now = START;
+    final MovingClock clock = new MovingClock(START);
     RefreshFamily<String> family;
 
     @BeforeEach
     void setUp() {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         family = new RefreshFamily<>(tokens, clock, TTL, GRACE,
                 handle -> liveSessions.contains(handle) ? Optional.of(handle) : Optional.empty(),
                 handle -> START.plus(Duration.ofDays(3)));
@@ -142,7 +124,7 @@ class RefreshFamilyTest {
     void theSameSpentTokenWithinTheGraceWindowGetsTheSameSuccessor() {
         String token = first();
         String successor = family.refresh(token, thefts::add).token();
-        now = now.plus(GRACE);
+        clock.advance(GRACE);
 
         RefreshFamily.Next<String> again = family.refresh(token, thefts::add);
         assertEquals(successor, again.token());
@@ -155,7 +137,7 @@ class RefreshFamilyTest {
     void aSpentTokenUsedAfterTheGraceWindowIsTheftAndTheCallerIsTold() {
         String token = first();
         family.refresh(token, thefts::add);
-        now = now.plus(GRACE).plusMillis(1);
+        clock.advance(GRACE.plusMillis(1));
 
         assertEquals(InvalidGrant.Reason.REUSED, refused(token));
         assertEquals(1, thefts.size());
@@ -189,7 +171,7 @@ class RefreshFamilyTest {
 
         liveSessions.add("session-1");
         String old = first();
-        now = START.plus(Duration.ofDays(3));
+        clock.set(START.plus(Duration.ofDays(3)));
         assertEquals(InvalidGrant.Reason.EXPIRED, refused(old));
         assertTrue(thefts.isEmpty());
     }
