@@ -359,7 +359,9 @@
         forget();
       },
 
+      /** Forgets the token and stops listening; tokens other tabs announce are ignored until start() again. */
       stop() {
+        ended = true;
         forget();
         global.document.removeEventListener('visibilitychange', onVisible);
       },
