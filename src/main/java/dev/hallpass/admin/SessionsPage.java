@@ -1,14 +1,14 @@
 package dev.hallpass.admin;
 
 import dev.hallpass.account.control.Usernames;
-import dev.hallpass.session.boundary.CurrentSession;
-import dev.hallpass.web.FacesFeedback;
 import dev.hallpass.problem.Parameters;
-import dev.hallpass.session.search.SessionSearch;
+import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionFilter;
 import dev.hallpass.session.control.SessionRow;
 import dev.hallpass.session.control.SessionSort;
+import dev.hallpass.session.search.SessionSearch;
+import dev.hallpass.web.FacesFeedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

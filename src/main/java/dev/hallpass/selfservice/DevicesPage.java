@@ -2,9 +2,9 @@ package dev.hallpass.selfservice;
 
 import dev.hallpass.client.ClientAddress;
 import dev.hallpass.session.boundary.CurrentSession;
-import dev.hallpass.web.FacesFeedback;
 import dev.hallpass.session.devices.DeviceSession;
 import dev.hallpass.session.devices.MyDevices;
+import dev.hallpass.web.FacesFeedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

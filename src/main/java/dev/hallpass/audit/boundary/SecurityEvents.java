@@ -3,6 +3,7 @@ package dev.hallpass.audit.boundary;
 import dev.hallpass.audit.control.SecurityEventQuery;
 import dev.hallpass.audit.control.SecurityEventRepository;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.client.RequestId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -16,7 +17,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import dev.hallpass.client.ClientInfo;
 
 /**
  * Records security events: logged at once as one line with the session handle (never a secret) and the

@@ -1,8 +1,8 @@
 package dev.hallpass.infrastructure.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import dev.hallpass.client.RateLimiter;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hallpass.client.RateLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

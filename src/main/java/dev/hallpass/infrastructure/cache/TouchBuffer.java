@@ -1,8 +1,8 @@
 package dev.hallpass.infrastructure.cache;
 
 import dev.hallpass.infrastructure.persistence.Database;
-import dev.hallpass.infrastructure.persistence.JpaSessionStore;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore.Touch;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

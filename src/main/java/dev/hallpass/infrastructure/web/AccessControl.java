@@ -2,6 +2,7 @@ package dev.hallpass.infrastructure.web;
 
 import dev.hallpass.problem.Forbidden;
 import dev.hallpass.problem.Unauthenticated;
+import dev.hallpass.web.Authenticated;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
-import dev.hallpass.web.Authenticated;
 
 /**
  * Enforces {@code @RolesAllowed}, {@code @DenyAll} and {@link Authenticated} on resources with the

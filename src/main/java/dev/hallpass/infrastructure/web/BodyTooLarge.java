@@ -1,7 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
-import java.io.IOException;
 import dev.hallpass.problem.Problem;
+import java.io.IOException;
 
 /** Thrown while reading a request body that grows past the configured limit. */
 public final class BodyTooLarge extends IOException {

@@ -1,11 +1,11 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.web.SameSite;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.ConfigProvider;
-import dev.hallpass.web.SameSite;
 
 /**
  * The container's own session cookie (JSESSIONID, used by JSF pages) gets the same attributes as

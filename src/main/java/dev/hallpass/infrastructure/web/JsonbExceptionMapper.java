@@ -1,10 +1,10 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.problem.Problems;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import dev.hallpass.problem.Problems;
 
 /** JSON that does not bind to the expected record (wrong types, not an object). */
 @Provider

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -12,7 +13,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import dev.hallpass.problem.Problem;
 
 /**
  * Completes the OpenAPI document the server generates from the JAX-RS resources ({@code /openapi},

@@ -1,13 +1,13 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import dev.hallpass.problem.Problem;
-import dev.hallpass.problem.Problems;
 
 /**
  * The container's error page (web.xml {@code <error-page>}): errors raised outside JAX-RS, such as a

@@ -1,11 +1,11 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.problem.Problem;
 import dev.hallpass.problem.ProblemException;
+import dev.hallpass.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import dev.hallpass.problem.Problem;
-import dev.hallpass.problem.Problems;
 
 /** Failures the application raised on purpose, with their own status and words. */
 @Provider

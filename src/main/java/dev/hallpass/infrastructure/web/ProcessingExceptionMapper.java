@@ -1,11 +1,11 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import dev.hallpass.problem.Problem;
-import dev.hallpass.problem.Problems;
 
 /** A request body that could not be read or bound: the caller's fault, so a 4xx. */
 @Provider

@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ReadListener;
@@ -15,7 +16,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.ConfigProvider;
-import dev.hallpass.problem.Problems;
 
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while

@@ -1,12 +1,12 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.client.RequestId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import dev.hallpass.client.RequestId;
 
 /** First filter: every response carries the request's {@link RequestId}; the thread forgets it afterwards. */
 public class RequestIdFilter extends HttpFilter {

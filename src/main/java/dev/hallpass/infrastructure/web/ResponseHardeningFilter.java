@@ -1,5 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.client.ClientAddress;
+import dev.hallpass.web.SameSite;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -12,8 +14,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import dev.hallpass.client.ClientAddress;
-import dev.hallpass.web.SameSite;
 
 /**
  * Security headers on every response, {@code Cache-Control: no-store} on everything dynamic or

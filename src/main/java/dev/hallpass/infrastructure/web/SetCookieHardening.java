@@ -1,7 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
-import java.util.Locale;
 import dev.hallpass.web.SameSite;
+import java.util.Locale;
 
 /** Adds whatever of {@code Secure}, {@code HttpOnly} and {@code SameSite} a Set-Cookie value lacks. */
 final class SetCookieHardening {

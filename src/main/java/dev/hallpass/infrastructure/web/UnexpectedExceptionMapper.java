@@ -1,14 +1,14 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.client.RequestId;
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import dev.hallpass.client.RequestId;
-import dev.hallpass.problem.Problem;
-import dev.hallpass.problem.Problems;
 
 /** A bug or an outage: logged in full with a reference (the request id); the caller gets only the reference. */
 @Provider

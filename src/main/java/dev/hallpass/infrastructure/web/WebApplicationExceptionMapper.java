@@ -1,5 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
+import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.Problems;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -8,8 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
-import dev.hallpass.problem.Problem;
-import dev.hallpass.problem.Problems;
 
 /**
  * JAX-RS's own errors (404, 405, 406, 415, and 400 for a body it could not read) as problems, keeping

@@ -2,6 +2,8 @@ package dev.hallpass.session.boundary;
 
 import dev.hallpass.session.boundary.StartedSession;
 import dev.hallpass.session.control.SessionSecrets;
+import dev.hallpass.web.RequestCookies;
+import dev.hallpass.web.SameSite;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +13,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import dev.hallpass.web.SameSite;
-import dev.hallpass.web.RequestCookies;
 
 /**
  * The session cookie: {@code Path=/; Secure; HttpOnly; SameSite}, named with the {@code __Host-}

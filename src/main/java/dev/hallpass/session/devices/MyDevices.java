@@ -1,12 +1,12 @@
 package dev.hallpass.session.devices;
 
 import dev.hallpass.client.ClientInfo;
+import dev.hallpass.session.boundary.ActiveSession;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.login.LoginService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import dev.hallpass.session.boundary.SessionService;
-import dev.hallpass.session.boundary.ActiveSession;
-import dev.hallpass.session.login.LoginService;
 
 /**
  * A user's own sessions, as "my devices" (page) and {@code /api/sessions} (JSON) both offer them.

@@ -1,9 +1,9 @@
 package dev.hallpass.session.devices;
 
 import dev.hallpass.account.boundary.PasswordRequest;
-import dev.hallpass.web.Authenticated;
 import dev.hallpass.client.ClientAddress;
 import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.web.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

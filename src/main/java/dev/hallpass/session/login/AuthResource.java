@@ -1,13 +1,16 @@
 package dev.hallpass.session.login;
 
 import dev.hallpass.account.boundary.Caller;
-import dev.hallpass.client.ClientInfo;
-import dev.hallpass.web.Authenticated;
 import dev.hallpass.client.ClientAddress;
+import dev.hallpass.client.ClientInfo;
+import dev.hallpass.problem.Unauthenticated;
+import dev.hallpass.session.boundary.ActiveSession;
 import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.session.boundary.SessionCookie;
-import dev.hallpass.problem.Unauthenticated;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.boundary.StartedSession;
 import dev.hallpass.session.entity.EndReason;
+import dev.hallpass.web.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,9 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import dev.hallpass.session.boundary.SessionService;
-import dev.hallpass.session.boundary.StartedSession;
-import dev.hallpass.session.boundary.ActiveSession;
 
 /**
  * Cookie-session login, "who am I" and logout. Application-scoped: the container then creates and
@@ -40,7 +40,6 @@ public class AuthResource {
 
     @Inject
     LoginService logins;
-
 
     @Inject
     ClientAddress clients;

@@ -1,7 +1,7 @@
 package dev.hallpass.session.login;
 
-import java.time.Instant;
 import dev.hallpass.session.boundary.ActiveSession;
+import java.time.Instant;
 
 /** Body of {@code GET /api/auth/status}: {@code {"authenticated":false}} or who and until when. */
 public record AuthStatus(boolean authenticated, String username, Instant idleExpiresAt) {

@@ -8,21 +8,21 @@ import dev.hallpass.account.boundary.Caller;
 import dev.hallpass.account.boundary.Credentials;
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.audit.boundary.Anomalies;
-import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.client.IpAddresses;
 import dev.hallpass.problem.Forbidden;
 import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.session.boundary.SessionMetrics;
+import dev.hallpass.session.boundary.SessionService;
+import dev.hallpass.session.boundary.StartedSession;
 import dev.hallpass.session.control.AccountChangedDuringLogin;
 import dev.hallpass.session.control.SessionLimitReached;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import dev.hallpass.session.boundary.SessionService;
-import dev.hallpass.session.boundary.SessionMetrics;
-import dev.hallpass.session.boundary.StartedSession;
 
 /**
  * A login from start to end: throttling (before any password work), the password check, the session

@@ -1,7 +1,7 @@
 package dev.hallpass.session.login;
 
-import jakarta.json.JsonObject;
 import dev.hallpass.session.boundary.ActiveSession;
+import jakarta.json.JsonObject;
 
 /**
  * The port through which a login that asks for {@code "tokens": true} gets an access and a refresh token

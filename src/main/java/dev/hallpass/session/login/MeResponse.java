@@ -1,10 +1,10 @@
 package dev.hallpass.session.login;
 
+import dev.hallpass.session.boundary.ActiveSession;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import dev.hallpass.session.boundary.ActiveSession;
 
 /** Who is logged in and the session they are using: the body of login and {@code /me}. */
 public record MeResponse(String username, List<String> roles, SessionInfo session, JsonObject tokens) {

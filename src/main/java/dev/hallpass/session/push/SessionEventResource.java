@@ -1,7 +1,7 @@
 package dev.hallpass.session.push;
 
-import dev.hallpass.web.Authenticated;
 import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.web.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

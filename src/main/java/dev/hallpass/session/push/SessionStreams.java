@@ -1,14 +1,17 @@
 package dev.hallpass.session.push;
 
 import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
+import dev.hallpass.session.boundary.ActiveSession;
+import dev.hallpass.session.boundary.SessionEnded;
+import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionEndAnnounced;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,18 +28,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import dev.hallpass.session.boundary.SessionService;
-import dev.hallpass.session.boundary.SessionEnded;
-import dev.hallpass.session.boundary.ActiveSession;
 
 /**
  * The open event streams of this node, by session handle. A session's end reaches them two ways: the

@@ -3,6 +3,7 @@ package dev.hallpass.session.search;
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.account.control.Usernames;
 import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import dev.hallpass.session.boundary.SessionService;
 
 /**
  * Administrators find sessions and end them: one by handle, or every session of a user, with an

@@ -2,6 +2,7 @@ package dev.hallpass.session.search;
 
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.session.boundary.SessionMetrics;
 import dev.hallpass.session.control.SessionDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.hallpass.session.boundary.SessionMetrics;
 
 /**
  * The dashboard's numbers: live sessions now, and logins and session ends per minute over a window.

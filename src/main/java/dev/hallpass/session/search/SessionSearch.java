@@ -1,5 +1,6 @@
 package dev.hallpass.session.search;
 
+import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionDirectory;
 import dev.hallpass.session.control.SessionFilter;
 import dev.hallpass.session.control.SessionRow;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import dev.hallpass.session.boundary.SessionService;
 
 /** The operator's view of all sessions: search, exact counts, and ending every session a filter matches. */
 @ApplicationScoped

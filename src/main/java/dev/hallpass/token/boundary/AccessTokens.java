@@ -1,8 +1,8 @@
 package dev.hallpass.token.boundary;
 
-import dev.hallpass.session.boundary.ActiveSession;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hallpass.session.boundary.ActiveSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +39,6 @@ import org.jose4j.lang.UnresolvableKeyException;
  */
 @ApplicationScoped
 public class AccessTokens {
-
 
     private static final Duration SKEW = Duration.ofSeconds(30);
     private static final List<String> FOREIGN_KEY_HEADERS = List.of("jwk", "jku", "x5u", "x5c");

@@ -1,6 +1,8 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.token.boundary.TokenPair;
+import dev.hallpass.web.RequestCookies;
+import dev.hallpass.web.SameSite;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,8 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import dev.hallpass.web.SameSite;
-import dev.hallpass.web.RequestCookies;
 
 /**
  * A browser's refresh token: {@code __Secure-hallpass-refresh}, HttpOnly, SameSite=Strict, and sent

@@ -1,9 +1,9 @@
 package dev.hallpass.token.boundary;
 
-import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import dev.hallpass.client.ClientAddress;
-import dev.hallpass.token.boundary.RefreshCookie;
+import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
 import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.token.boundary.RefreshCookie;
 import dev.hallpass.token.control.InvalidGrant;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

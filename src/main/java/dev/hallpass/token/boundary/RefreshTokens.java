@@ -1,9 +1,9 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.audit.boundary.Anomalies;
-import dev.hallpass.client.ClientInfo;
 import dev.hallpass.audit.boundary.SecurityEvents;
 import dev.hallpass.audit.entity.SecurityEvent;
+import dev.hallpass.client.ClientInfo;
 import dev.hallpass.session.boundary.ActiveSession;
 import dev.hallpass.session.boundary.SessionEnded;
 import dev.hallpass.session.boundary.SessionService;
@@ -82,7 +82,7 @@ public class RefreshTokens {
     /** The token's record if it is live now (active, unexpired, its session live); for introspection. */
     public Optional<RefreshToken> active(String presented) {
         Instant now = clock.instant();
-        return repository.find(hash(presented))
+        return repository.find(RefreshFamily.hash(presented))
                 .filter(token -> token.status() == RefreshToken.Status.ACTIVE && now.isBefore(token.expiresAt()))
                 .filter(token -> sessions.active(token.sessionHandle()).isPresent());
     }
@@ -90,7 +90,7 @@ public class RefreshTokens {
     /** Revokes the token's whole family; unknown tokens are ignored. */
     public void revoke(String presented) {
         if (presented != null) {
-            repository.find(hash(presented)).ifPresent(token -> repository.revokeFamily(token.familyId()));
+            repository.find(RefreshFamily.hash(presented)).ifPresent(token -> repository.revokeFamily(token.familyId()));
         }
     }
 
@@ -103,9 +103,5 @@ public class RefreshTokens {
 
     void onSessionEnded(@Observes SessionEnded ended) {
         repository.revokeSession(ended.handle());
-    }
-
-    private static String hash(String token) {
-        return RefreshFamily.hash(token);
     }
 }

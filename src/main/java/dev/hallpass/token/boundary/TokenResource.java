@@ -1,24 +1,23 @@
 package dev.hallpass.token.boundary;
 
-import dev.hallpass.web.Authenticated;
 import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.token.boundary.RefreshCookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
+import dev.hallpass.web.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** Access tokens for the caller's session. */
 @ApplicationScoped
 @Path("auth/token")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
-
 
     @Inject
     CurrentSession current;

@@ -364,7 +364,6 @@ class DistributedSessionsIT {
         }
     }
 
-
     private static long rows(String sql) throws SQLException {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {

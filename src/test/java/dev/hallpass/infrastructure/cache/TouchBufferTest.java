@@ -3,8 +3,8 @@ package dev.hallpass.infrastructure.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hallpass.infrastructure.persistence.JpaSessionStore;
 import dev.hallpass.infrastructure.persistence.JpaSessionStore.Touch;
+import dev.hallpass.infrastructure.persistence.JpaSessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

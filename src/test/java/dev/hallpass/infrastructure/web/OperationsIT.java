@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hallpass.client.RequestId;
+import dev.hallpass.problem.Problem;
 import dev.hallpass.testsupport.Cleanup;
 import dev.hallpass.testsupport.Deployments;
 import dev.hallpass.testsupport.Http;
@@ -42,8 +44,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.hallpass.client.RequestId;
-import dev.hallpass.problem.Problem;
 
 /**
  * What an operator sees, on the packaged WAR with PostgreSQL and Redis: the metrics count what

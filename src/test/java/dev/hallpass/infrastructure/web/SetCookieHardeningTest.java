@@ -2,8 +2,8 @@ package dev.hallpass.infrastructure.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
 import dev.hallpass.web.SameSite;
+import org.junit.jupiter.api.Test;
 
 class SetCookieHardeningTest {
 

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SessionLimitRejectIT {
 
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.hallpass("session-limit-reject", Map.of(
