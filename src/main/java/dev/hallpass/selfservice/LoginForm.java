@@ -59,7 +59,8 @@ public class LoginForm {
         external.addResponseHeader("Set-Cookie", cookie.issue(started.get()));
         String home = started.get().session().roles().contains(Roles.ADMIN) ? "/admin/index.xhtml" : "/devices.xhtml";
         try {
-            external.redirect(external.getRequestContextPath() + LoginPage.next(next, home));
+            String target = LoginPage.next(next, home);
+            external.redirect(target.startsWith("/") ? external.getRequestContextPath() + target : target);
         } catch (IOException clientGone) {
             throw new UncheckedIOException(clientGone);
         }

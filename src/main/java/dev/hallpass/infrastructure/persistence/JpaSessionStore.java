@@ -1,5 +1,6 @@
 package dev.hallpass.infrastructure.persistence;
 
+import dev.hallpass.apps.control.Signal;
 import dev.hallpass.session.control.AccountChangedDuringLogin;
 import dev.hallpass.session.control.EndedToMakeRoom;
 import dev.hallpass.session.control.SessionLimits;
@@ -10,6 +11,7 @@ import dev.hallpass.session.entity.EndReason;
 import dev.hallpass.session.entity.Session;
 import dev.hallpass.session.entity.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +41,9 @@ public class JpaSessionStore implements SessionStore {
 
     @PersistenceUnit(unitName = "hallpass")
     EntityManagerFactory factory;
+
+    @Inject
+    JpaSignals signals;
 
     /** One pending "last seen" write. */
     public record Touch(String handle, Instant lastSeen, Instant idleExpiresAt) {
@@ -175,9 +180,13 @@ public class JpaSessionStore implements SessionStore {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Ends the session if it is still live, and writes the feed's entry for it in the same transaction: an
+     * end that committed is always in the feed, one rolled back never.
+     */
     @Override
     public boolean end(SessionState session, EndReason reason, Instant at) {
-        return em.createQuery("update Session s set s.status = :status, s.endReason = :reason, s.endedAt = :at, "
+        boolean ended = em.createQuery("update Session s set s.status = :status, s.endReason = :reason, s.endedAt = :at, "
                         + "s.version = s.version + 1 where s.handle = :handle and s.status = :active")
                 .setParameter("status", reason.status())
                 .setParameter("reason", reason)
@@ -185,6 +194,10 @@ public class JpaSessionStore implements SessionStore {
                 .setParameter("handle", session.handle())
                 .setParameter("active", SessionStatus.ACTIVE)
                 .executeUpdate() == 1;
+        if (ended) {
+            signals.append(Signal.Kind.SESSION_REVOKED, session.handle(), session.username(), reason.name(), at);
+        }
+        return ended;
     }
 
     @Override

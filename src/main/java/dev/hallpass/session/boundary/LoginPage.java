@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The way to the login page and back: {@code /login.xhtml?next=/admin/sessions.xhtml}. Only a path
@@ -44,11 +50,36 @@ public final class LoginPage {
         return context.redirect(login);
     }
 
-    /** Where to go after logging in: {@code next} if it is a path of this application, else {@code otherwise}. */
+    /**
+     * Where to go after logging in: {@code next} if it is a path of this application, or an absolute URL
+     * of an origin in {@code hallpass.login.return-origins} (the shop's other applications), else
+     * {@code otherwise}.
+     */
     public static String next(String next, String otherwise) {
         return Optional.ofNullable(next)
-                .filter(n -> n.startsWith("/") && !n.startsWith("//") && !n.contains("\\") && n.length() <= 1000)
+                .filter(n -> n.length() <= 1000 && !n.contains("\\"))
                 .filter(n -> n.chars().noneMatch(c -> c < 0x20 || c == 0x7f))
+                .filter(n -> (n.startsWith("/") && !n.startsWith("//")) || returnOrigins().contains(originOf(n)))
                 .orElse(otherwise);
+    }
+
+    private static List<String> returnOrigins() {
+        return ConfigProvider.getConfig().getOptionalValues("hallpass.login.return-origins", String.class).orElse(List.of())
+                .stream().map(String::strip).map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+                .map(o -> o.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** {@code scheme://host[:port]} of an absolute http(s) URL, or "" for anything else. */
+    static String originOf(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getRawAuthority() == null || uri.getRawUserInfo() != null
+                    || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                return "";
+            }
+            return (uri.getScheme() + "://" + uri.getRawAuthority()).toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            return "";
+        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.problem.ProblemException;
-import dev.hallpass.token.control.ClientCredentials;
 import dev.hallpass.token.control.RefreshFamily;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * For resource servers, authenticated with HTTP Basic client credentials: RFC 7662 introspection
@@ -37,14 +33,8 @@ public class ResourceServerResource {
     @Inject
     HttpServletRequest request;
 
-    private ClientCredentials credentials;
-
-    /** Read programmatically: Payara cannot inject an {@code Optional<List<String>>} config property. */
-    @PostConstruct
-    void readClients() {
-        credentials = new ClientCredentials(ConfigProvider.getConfig()
-                .getOptionalValues("hallpass.token.clients", String.class).orElse(List.of()));
-    }
+    @Inject
+    TokenClients clients;
 
     @POST
     @Path("introspect")
@@ -74,26 +64,7 @@ public class ResourceServerResource {
     }
 
     private void requireClient() {
-        if (credentials.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)).isEmpty()) {
-            throw new InvalidClient();
-        }
-    }
-
-    /** 401 {@code invalid_client}, with the Basic challenge RFC 6749 asks for. */
-    static final class InvalidClient extends ProblemException {
-        InvalidClient() {
-            super(401, "Invalid client", "Client authentication failed");
-        }
-
-        @Override
-        public String errorCode() {
-            return "invalid_client";
-        }
-
-        @Override
-        public String challenge() {
-            return "Basic realm=\"hallpass\"";
-        }
+        clients.require(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     /** Access tokens expire by themselves; revoke the refresh token or log out to end them early. */

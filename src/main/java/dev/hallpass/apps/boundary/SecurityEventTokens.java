@@ -1,0 +1,81 @@
+package dev.hallpass.apps.boundary;
+
+import dev.hallpass.apps.control.Acknowledgements;
+import dev.hallpass.apps.control.Signal;
+import dev.hallpass.token.boundary.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Security Event Tokens (RFC 8417, {@code typ: secevent+jwt}) for the feed, signed with the access tokens'
+ * key: CAEP {@code session-revoked} with the session ({@code sub_id.session.id}, the access tokens' {@code sid})
+ * and the user ({@code sub_id.user.sub}, their {@code sub}), or CAEP {@code credential-change} with the user.
+ * The reason is in {@code reason_admin}, the time of the change in {@code event_timestamp}.
+ */
+@ApplicationScoped
+public class SecurityEventTokens {
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.token.issuer", defaultValue = "http://localhost:8080")
+    String issuer;
+
+    public String mint(Signal signal, String streamId, String audience) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
+        claims.setJwtId(Acknowledgements.jti(streamId, signal.position()));
+        claims.setIssuedAt(NumericDate.fromMilliseconds(clock.millis()));
+        Map<String, Object> user = Map.of("format", "iss_sub", "iss", issuer, "sub", signal.username());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event_timestamp", signal.occurredAt().getEpochSecond());
+        event.put("initiating_entity", initiatingEntity(signal));
+        event.put("reason_admin", Map.of("en", signal.reason().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        if (signal.kind() == Signal.Kind.SESSION_REVOKED) {
+            claims.setClaim("sub_id", Map.of("format", "complex", "user", user,
+                    "session", Map.of("format", "opaque", "id", signal.sessionHandle())));
+        } else {
+            claims.setClaim("sub_id", user);
+            event.put("credential_type", "password");
+            event.put("change_type", "ACCOUNT_DISABLED".equals(signal.reason()) ? "revoke" : "update");
+        }
+        claims.setClaim("events", Map.of(signal.kind().uri(), event));
+        PublicJsonWebKey key = keys.signingKey();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(key.getAlgorithm());
+        jws.setHeader("typ", "secevent+jwt");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign a security event token", e);
+        }
+    }
+
+    /** CAEP's initiating entity: the user, an administrator, a policy of Hallpass, or the system (a timeout). */
+    private static String initiatingEntity(Signal signal) {
+        return switch (signal.reason()) {
+            case "LOGOUT", "LOGOUT_ALL", "REPLACED_BY_LOGIN", "PASSWORD_CHANGED" -> "user";
+            case "KILLED", "ACCOUNT_DISABLED", "PRIVILEGE_CHANGED" -> "admin";
+            case "IDLE_TIMEOUT", "ABSOLUTE_TIMEOUT" -> "system";
+            default -> "policy";
+        };
+    }
+}

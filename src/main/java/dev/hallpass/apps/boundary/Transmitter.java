@@ -1,0 +1,260 @@
+package dev.hallpass.apps.boundary;
+
+import dev.hallpass.account.boundary.AccountChanged;
+import dev.hallpass.apps.control.Acknowledgements;
+import dev.hallpass.apps.control.Signal;
+import dev.hallpass.apps.control.SignalLog;
+import dev.hallpass.apps.control.SignalStream;
+import dev.hallpass.apps.control.StreamRepository;
+import dev.hallpass.session.boundary.SessionEnded;
+import dev.hallpass.session.control.SessionEndAnnounced;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.container.AsyncResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The OpenID Shared Signals transmitter: writes credential changes into the outbox (session ends are
+ * written by the session store, in the transaction of the end), numbers committed entries right after
+ * every end this node makes or hears of, and answers the receivers' polls (RFC 8936), long ones included:
+ * a waiting poll is answered as soon as its stream has an entry, and every {@code hallpass.signals.publish-interval}
+ * the outbox is numbered and the waiting polls checked again, so an entry whose announcement was lost (a
+ * node died after its commit, Redis dropped the message) is delivered within that interval.
+ */
+@ApplicationScoped
+public class Transmitter {
+
+    private static final Logger LOG = Logger.getLogger(Transmitter.class.getName());
+    static final int MAX_EVENTS = 1000;
+
+    @Inject
+    SignalLog log;
+
+    @Inject
+    StreamRepository streams;
+
+    @Inject
+    SecurityEventTokens tokens;
+
+    @Inject
+    PushDelivery push;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.signals.publish-interval", defaultValue = "PT1S")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.signals.long-poll", defaultValue = "PT25S")
+    Duration longPoll;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.signals.max-waiting-polls", defaultValue = "200")
+    int maxWaiting;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private record Waiting(String clientId, String streamId, int maxEvents, Instant deadline, AsyncResponse response) {
+    }
+
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private final AtomicBoolean checkAgain = new AtomicBoolean();
+    private ScheduledFuture<?> schedule;
+
+    void start(@Observes Startup startup) {
+        long millis = interval.toMillis();
+        schedule = scheduler.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        waiting.forEach(w -> w.response().cancel());
+    }
+
+    /** In the account change's own transaction: the change and its feed entry commit together. */
+    void onAccountChanged(@Observes AccountChanged change) {
+        if (change.change() != AccountChanged.Change.ROLES_CHANGED) {
+            log.append(Signal.Kind.CREDENTIAL_CHANGE, null, change.username(), change.change().name(), clock.instant());
+        }
+    }
+
+    void afterAccountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
+        soon();
+    }
+
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
+        soon();
+    }
+
+    /** Another node's end: it is committed (announced after the commit); number it if that node has not yet. */
+    void onAnnounced(@Observes SessionEndAnnounced announced) {
+        soon();
+    }
+
+    /** Off the caller's thread: a logout neither waits for the feed nor fails with it. */
+    private void soon() {
+        scheduler.execute(this::tick);
+    }
+
+    private void tick() {
+        try {
+            publishAndDeliver();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Publishing the revocation feed failed; trying again in " + interval, e);
+        }
+    }
+
+    /** Numbers what committed, then answers the waiting polls that now have entries and wakes push delivery. */
+    void publishAndDeliver() {
+        log.publish();
+        push.wake();
+        checkWaiting();
+    }
+
+    /**
+     * One poll: acknowledgements first, then up to {@code maxEvents} SETs; with none to send and
+     * {@code returnImmediately} false, the answer waits (up to {@code hallpass.signals.long-poll}).
+     */
+    public void poll(String clientId, String streamId, Set<String> acks, int maxEvents, boolean returnImmediately,
+                     AsyncResponse response) {
+        SignalStream stream = owned(clientId, streamId);
+        acknowledge(stream, acks);
+        int max = Math.max(0, Math.min(maxEvents, MAX_EVENTS));
+        JsonObject answer = answer(clientId, streamId, max);
+        if (max == 0 || returnImmediately || answer.getJsonObject("sets").size() > 0 || waiting.size() >= maxWaiting) {
+            response.resume(answer);
+            return;
+        }
+        response.setTimeout(longPoll.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        waiting.add(new Waiting(clientId, streamId, max, clock.instant().plus(longPoll), response));
+        checkWaiting(); // an entry may have been numbered between the answer above and the registration
+    }
+
+    /** The stream, if this client owns it; 404 otherwise (another client's stream does not exist for it). */
+    SignalStream owned(String clientId, String streamId) {
+        return streams.find(streamId == null ? "" : streamId).filter(s -> s.clientId().equals(clientId))
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such stream"));
+    }
+
+    private void acknowledge(SignalStream stream, Set<String> acks) {
+        Instant now = clock.instant();
+        if (acks.isEmpty()) {
+            streams.seen(stream.id(), now);
+            return;
+        }
+        Set<Long> positions = new java.util.HashSet<>();
+        long highest = 0;
+        for (String jti : acks) {
+            long position = Acknowledgements.position(stream.id(), jti);
+            if (position > stream.ackedThrough()) {
+                positions.add(position);
+                highest = Math.max(highest, position);
+            }
+        }
+        if (positions.isEmpty()) {
+            streams.seen(stream.id(), now);
+            return;
+        }
+        List<Long> pending = log.after(stream.ackedThrough(), stream.events(), positions.size()).stream()
+                .map(Signal::position).toList();
+        long to = Acknowledgements.advance(stream.ackedThrough(), pending, positions);
+        if (to > stream.ackedThrough()) {
+            streams.advance(stream.id(), stream.ackedThrough(), to, now);
+        } else {
+            streams.seen(stream.id(), now);
+        }
+    }
+
+    private JsonObject answer(String clientId, String streamId, int max) {
+        JsonObjectBuilder sets = Json.createObjectBuilder();
+        boolean more = false;
+        if (max > 0) {
+            SignalStream stream = owned(clientId, streamId);
+            List<Signal> entries = log.after(stream.ackedThrough(), stream.events(), max + 1);
+            more = entries.size() > max;
+            for (Signal signal : entries.subList(0, Math.min(max, entries.size()))) {
+                sets.add(jti(stream, signal), tokens.mint(signal, stream.id(), stream.clientId()));
+            }
+        }
+        return Json.createObjectBuilder().add("sets", sets).add("moreAvailable", more).build();
+    }
+
+    private static String jti(SignalStream stream, Signal signal) {
+        return Acknowledgements.jti(stream.id(), signal.position());
+    }
+
+    /** Answers every waiting poll that has entries or whose time is up; one check at a time, repeated if asked meanwhile. */
+    private void checkWaiting() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        checkAgain.set(true);
+        while (checkAgain.get() && checking.compareAndSet(false, true)) {
+            try {
+                checkAgain.set(false);
+                Instant now = clock.instant();
+                for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+                    Waiting poll = it.next();
+                    if (poll.response().isDone()) {
+                        it.remove();
+                        continue;
+                    }
+                    try {
+                        JsonObject answer = answer(poll.clientId(), poll.streamId(), poll.maxEvents());
+                        if (answer.getJsonObject("sets").size() > 0 || !now.isBefore(poll.deadline())) {
+                            it.remove();
+                            poll.response().resume(answer);
+                        }
+                    } catch (RuntimeException e) { // the stream was deleted meanwhile, or the database failed
+                        it.remove();
+                        poll.response().resume(e);
+                    }
+                }
+            } finally {
+                checking.set(false);
+            }
+        }
+    }
+
+    /** For tests and the console: polls waiting on this node. */
+    public int waitingPolls() {
+        return waiting.size();
+    }
+
+    static List<String> supportedEvents() {
+        List<String> uris = new ArrayList<>();
+        for (Signal.Kind kind : Signal.Kind.values()) {
+            uris.add(kind.uri());
+        }
+        return uris;
+    }
+}
