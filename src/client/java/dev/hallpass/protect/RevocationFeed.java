@@ -205,8 +205,8 @@ public class RevocationFeed {
                 .header("Content-Type", "application/json")
                 .timeout(settings.maxStaleness())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404) {
-            throw new StreamGone();
+        if (response.statusCode() == 404 && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            throw new StreamGone(); // Hallpass says so; a server still deploying it answers 404 too, but not as a problem
         }
         if (response.statusCode() != 200) {
             throw new IOException("the poll answered " + response.statusCode());
