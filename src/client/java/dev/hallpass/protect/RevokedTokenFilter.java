@@ -9,7 +9,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses, in a JAX-RS service, every Hallpass access token whose session ended (its {@code sid} came
@@ -31,8 +33,8 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return;
         }
-        Optional<JsonObject> claims = HallpassKeys.payloadOf(authorization.substring(7).strip());
-        if (claims.isEmpty()) {
+        Claims token = claimsOf(authorization.substring(7).strip());
+        if (token == null) {
             return; // not a JWT: whatever verifies tokens here refuses it
         }
         if (!feed.current() && !feed.failOpen()) {
@@ -41,12 +43,36 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
                     .header("Retry-After", "5").build());
             return;
         }
-        JsonObject token = claims.get();
-        long issuedAt = token.get("iat") instanceof JsonNumber iat ? iat.longValue() : 0;
-        if (feed.revoked(token.getString("sid", null), token.getString("sub", null), issuedAt)) {
+        if (feed.revoked(token.sid(), token.sub(), token.issuedAt())) {
             request.abortWith(problem(401, "Invalid token", "The session of this access token has ended")
                     .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"session ended\"").build());
         }
+    }
+
+    /** What the filter needs of a token; parsed once per token (a client sends the same one for minutes). */
+    private record Claims(String sid, String sub, long issuedAt) {
+    }
+
+    private static final int MAX_CACHED = 10_000;
+    private final Map<String, Claims> parsed = new ConcurrentHashMap<>();
+
+    private Claims claimsOf(String token) {
+        Claims known = parsed.get(token);
+        if (known != null) {
+            return known;
+        }
+        Optional<JsonObject> payload = HallpassKeys.payloadOf(token);
+        if (payload.isEmpty()) {
+            return null;
+        }
+        JsonObject claims = payload.get();
+        Claims read = new Claims(claims.getString("sid", null), claims.getString("sub", null),
+                claims.get("iat") instanceof JsonNumber iat ? iat.longValue() : 0);
+        if (parsed.size() >= MAX_CACHED) {
+            parsed.clear(); // tokens live minutes: starting over now and then costs a parse each
+        }
+        parsed.put(token, read);
+        return read;
     }
 
     static Response.ResponseBuilder problem(int status, String title, String detail) {

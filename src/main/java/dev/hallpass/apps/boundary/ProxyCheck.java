@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a redirect to the login page (and back) for a browser's navigation. No body on success, no JSON: it is
  * the hottest path there is.
  */
-@WebServlet("/auth/verify")
+@WebServlet(CurrentSession.PROXY_CHECK_PATH)
 public class ProxyCheck extends HttpServlet {
 
     private static final String UNAUTHENTICATED = "{\"type\":\"about:blank\",\"title\":\"Not authenticated\",\"status\":401,"

@@ -79,7 +79,8 @@ public class Transmitter {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private record Waiting(String clientId, String streamId, int maxEvents, Instant deadline, AsyncResponse response) {
+    /** A held poll, with its stream as it was after the poll's acknowledgements (only that poll moves it). */
+    private record Waiting(SignalStream stream, int maxEvents, Instant deadline, AsyncResponse response) {
     }
 
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
@@ -146,16 +147,16 @@ public class Transmitter {
      */
     public void poll(String clientId, String streamId, Set<String> acks, int maxEvents, boolean returnImmediately,
                      AsyncResponse response) {
+        acknowledge(owned(clientId, streamId), acks);
         SignalStream stream = owned(clientId, streamId);
-        acknowledge(stream, acks);
         int max = Math.max(0, Math.min(maxEvents, MAX_EVENTS));
-        JsonObject answer = answer(clientId, streamId, max);
+        JsonObject answer = answer(stream, max);
         if (max == 0 || returnImmediately || answer.getJsonObject("sets").size() > 0 || waiting.size() >= maxWaiting) {
             response.resume(answer);
             return;
         }
         response.setTimeout(longPoll.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        waiting.add(new Waiting(clientId, streamId, max, clock.instant().plus(longPoll), response));
+        waiting.add(new Waiting(stream, max, clock.instant().plus(longPoll), response));
         checkWaiting(); // an entry may have been numbered between the answer above and the registration
     }
 
@@ -194,11 +195,10 @@ public class Transmitter {
         }
     }
 
-    private JsonObject answer(String clientId, String streamId, int max) {
+    private JsonObject answer(SignalStream stream, int max) {
         JsonObjectBuilder sets = Json.createObjectBuilder();
         boolean more = false;
         if (max > 0) {
-            SignalStream stream = owned(clientId, streamId);
             List<Signal> entries = log.after(stream.ackedThrough(), stream.events(), max + 1);
             more = entries.size() > max;
             for (Signal signal : entries.subList(0, Math.min(max, entries.size()))) {
@@ -229,7 +229,7 @@ public class Transmitter {
                         continue;
                     }
                     try {
-                        JsonObject answer = answer(poll.clientId(), poll.streamId(), poll.maxEvents());
+                        JsonObject answer = answer(poll.stream(), poll.maxEvents());
                         if (answer.getJsonObject("sets").size() > 0 || !now.isBefore(poll.deadline())) {
                             it.remove();
                             poll.response().resume(answer);

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code hallpass.session.retention} ago; refresh tokens expired longer than
  * {@code hallpass.token.refresh-retention} ago, and every refresh successor whose grace window has
  * passed; security events older than {@code hallpass.audit.retention}; networks a user has not logged
- * in from for {@code hallpass.audit.known-network-retention}. Nothing else deletes from those tables,
+ * in from for {@code hallpass.audit.known-network-retention}; revocation feed entries older than
+ * {@code hallpass.signals.retention} and feed streams nobody polled (or that took no push) for
+ * {@code hallpass.signals.stream-retention}. Nothing else deletes from those tables,
  * so without this they would grow for ever (review M5).
  */
 @ApplicationScoped
@@ -48,6 +50,9 @@ public class SessionCleanup {
 
     @Inject
     JpaLeases leases;
+
+    @Inject
+    JpaSignals signals;
 
     @Inject
     Clock clock;
@@ -80,6 +85,14 @@ public class SessionCleanup {
     @ConfigProperty(name = "hallpass.audit.known-network-retention", defaultValue = "P180D")
     Duration networkRetention;
 
+    @Inject
+    @ConfigProperty(name = "hallpass.signals.retention", defaultValue = "P1D")
+    Duration signalRetention;
+
+    @Inject
+    @ConfigProperty(name = "hallpass.signals.stream-retention", defaultValue = "P7D")
+    Duration streamRetention;
+
     /** One table's cleanup: deletes up to {@code limit} rows older than the cutoff, returns how many. */
     private interface Sweep {
         int delete(Instant cutoff, int limit);
@@ -106,6 +119,8 @@ public class SessionCleanup {
         sweep("expired refresh tokens", refreshRetention, refreshTokens::deleteExpiredBefore);
         sweep("security events", eventRetention, securityEvents::deleteOlderThan);
         sweep("known networks", networkRetention, knownNetworks::forgetNotSeenSince);
+        sweep("revocation feed entries", signalRetention, signals::deleteOlderThan);
+        sweep("feed streams nobody polled", streamRetention, signals::deleteNotSeenSince);
         return sessionsDeleted;
     }
 

@@ -13,6 +13,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class CurrentSession {
 
+    /** The reverse-proxy check's path: it reads the caller from here only, without a container login. */
+    public static final String PROXY_CHECK_PATH = "/auth/verify";
+
     private static final String ATTRIBUTE = CurrentSession.class.getName();
 
     @Inject

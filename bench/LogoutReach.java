@@ -1,0 +1,104 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How long after a logout on Hallpass the shop's other applications refuse the session: a MicroProfile JWT
+ * service with hallpass-client's filter (the access token, through the revocation feed) and a server-rendered
+ * page with hallpass-client's session mechanism (the cookie, its cached check dropped by the feed).
+ * Usage: java bench/LogoutReach.java HALLPASS ORDERS_URL PAGE_URL USER PASSWORD ITERATIONS
+ * Every wait is bounded: an application that never refuses fails the run after 5 s.
+ */
+public class LogoutReach {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        String hallpass = args[0];
+        String orders = args[1];
+        String page = args[2];
+        String body = "{\"username\":\"" + args[3] + "\",\"password\":\"" + args[4] + "\"}";
+        int iterations = Integer.parseInt(args[5]);
+        int warmup = Math.min(30, iterations);
+        long[] service = new long[iterations];
+        long[] pageRefused = new long[iterations];
+        for (int i = 0; i < warmup + iterations; i++) {
+            HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(hallpass + "/api/auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            String cookie = "__Host-hallpass=" + login.headers().firstValue("Set-Cookie").orElseThrow().replaceAll("^[^=]+=([^;]*);.*$", "$1");
+            String token = send(HttpRequest.newBuilder(URI.create(hallpass + "/api/auth/token")).header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.noBody())).body().replaceAll("^.*\"access_token\":\"([^\"]+)\".*$", "$1");
+            for (int warm = 0; warm < 2; warm++) { // both applications know (and the page has cached) the session
+                expect(200, get(orders, "Authorization", "Bearer " + token), "orders before the logout");
+                expect(200, get(page, "Cookie", cookie), "page before the logout");
+            }
+            int status = send(HttpRequest.newBuilder(URI.create(hallpass + "/api/auth/logout")).header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode();
+            long sent = System.nanoTime(); // the logout has committed: time from its answer
+            expect(204, status, "logout");
+            CompletableFuture<Long> byService = CompletableFuture.supplyAsync(() -> until(sent, () -> get(orders, "Authorization", "Bearer " + token) == 401));
+            CompletableFuture<Long> byPage = CompletableFuture.supplyAsync(() -> until(sent, () -> get(page, "Cookie", cookie) == 302));
+            if (i >= warmup) {
+                service[i - warmup] = byService.get();
+                pageRefused[i - warmup] = byPage.get();
+            } else {
+                byService.get();
+                byPage.get();
+            }
+        }
+        row("logout → JWT service with the filter refuses (feed)", service);
+        row("logout → cookie page refuses (feed drops the cached check)", pageRefused);
+    }
+
+    interface Check {
+        boolean done();
+    }
+
+    static long until(long since, Check check) {
+        long deadline = since + Duration.ofSeconds(5).toNanos();
+        while (!check.done()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not refused within 5 s");
+            }
+            try {
+                Thread.sleep(1); // a check every millisecond or so, without taking a core from the servers
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return System.nanoTime() - since;
+    }
+
+    static void row(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", what, sorted.length, ms(sorted, 0.50), ms(sorted, 0.90),
+                ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    static int get(String url, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header(header, value).GET()).statusCode();
+    }
+
+    static void expect(int expected, int actual, String what) {
+        if (expected != actual) {
+            throw new IllegalStateException(what + ": expected " + expected + ", got " + actual);
+        }
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
