@@ -23,6 +23,9 @@ public class LogoutReach {
         String page = args[2];
         String body = "{\"username\":\"" + args[3] + "\",\"password\":\"" + args[4] + "\"}";
         int iterations = Integer.parseInt(args[5]);
+        String clientAuth = args.length > 6 ? "Basic " + java.util.Base64.getEncoder().encodeToString(args[6].getBytes()) : null;
+        FeedWatcher feed = clientAuth == null ? null : new FeedWatcher(hallpass, clientAuth);
+        long[] delivered = new long[iterations];
         int warmup = Math.min(30, iterations);
         long[] service = new long[iterations];
         long[] pageRefused = new long[iterations];
@@ -40,18 +43,72 @@ public class LogoutReach {
                     .POST(HttpRequest.BodyPublishers.noBody())).statusCode();
             long sent = System.nanoTime(); // the logout has committed: time from its answer
             expect(204, status, "logout");
+
             CompletableFuture<Long> byService = CompletableFuture.supplyAsync(() -> until(sent, () -> get(orders, "Authorization", "Bearer " + token) == 401));
             CompletableFuture<Long> byPage = CompletableFuture.supplyAsync(() -> until(sent, () -> get(page, "Cookie", cookie) == 302));
             if (i >= warmup) {
                 service[i - warmup] = byService.get();
                 pageRefused[i - warmup] = byPage.get();
+                if (feed != null) {
+                    delivered[i - warmup] = feed.arrivalOf(token, sent);
+                }
             } else {
                 byService.get();
                 byPage.get();
             }
         }
+        if (feed != null) {
+            row("logout → its SET reaches a feed receiver of the bench's own (long poll)", delivered);
+        }
         row("logout → JWT service with the filter refuses (feed)", service);
         row("logout → cookie page refuses (feed drops the cached check)", pageRefused);
+    }
+
+    /** A receiver of the bench's own: long polls in a thread and notes when each session's SET arrived. */
+    static final class FeedWatcher {
+        final java.util.Map<String, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
+
+        FeedWatcher(String hallpass, String auth) {
+            String created = send(HttpRequest.newBuilder(URI.create(hallpass + "/api/ssf/streams")).header("Authorization", auth)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"description\":\"bench\"}"))).body();
+            String poll = created.replaceAll("^.*\"endpoint_url\":\"([^\"]+)\".*$", "$1");
+            Thread thread = new Thread(() -> {
+                String acks = "";
+                while (true) {
+                    String answer = send(HttpRequest.newBuilder(URI.create(poll)).header("Authorization", auth)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"returnImmediately\":false,\"ack\":[" + acks + "]}"))).body();
+                    long now = System.nanoTime();
+                    java.util.List<String> jtis = new java.util.ArrayList<>();
+                    java.util.regex.Matcher set = java.util.regex.Pattern.compile("\"([0-9]+\\.[^\"]+)\":\"([^\"]+)\"").matcher(answer);
+                    while (set.find()) {
+                        jtis.add("\"" + set.group(1) + "\"");
+                        String payload = new String(java.util.Base64.getUrlDecoder().decode(set.group(2).split("\\.")[1]));
+                        java.util.regex.Matcher sid = java.util.regex.Pattern.compile("\"session\":\\{[^}]*\"id\":\"([^\"]+)\"").matcher(payload);
+                        if (sid.find()) {
+                            arrivals.put(sid.group(1), now);
+                        }
+                    }
+                    acks = String.join(",", jtis);
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long arrivalOf(String accessToken, long since) {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+            String sid = payload.replaceAll("^.*\"sid\":\"([^\"]+)\".*$", "$1");
+            long deadline = since + Duration.ofSeconds(5).toNanos();
+            while (!arrivals.containsKey(sid) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            Long at = arrivals.get(sid);
+            if (at == null) {
+                throw new IllegalStateException("no SET for " + sid);
+            }
+            return at - since;
+        }
     }
 
     interface Check {

@@ -64,7 +64,7 @@ if want l; then
   echo
   echo "| what | samples | p50 ms | p90 ms | p99 ms | max ms |"
   echo "|---|---|---|---|---|---|"
-  java bench/LogoutReach.java "$HALLPASS" "$APPS/orders/api/orders" "$APPS/shop/page" bench-user "bench user password" "$ITERATIONS"
+  java bench/LogoutReach.java "$HALLPASS" "$APPS/orders/api/orders" "$APPS/shop/page" bench-user "bench user password" "$ITERATIONS" bench:bench-client-secret
   echo
 fi
 want t || exit 0

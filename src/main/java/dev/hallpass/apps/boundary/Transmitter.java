@@ -10,6 +10,7 @@ import dev.hallpass.session.boundary.SessionEnded;
 import dev.hallpass.session.control.SessionEndAnnounced;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -79,13 +79,19 @@ public class Transmitter {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Not the scheduler: its few threads are shared by every periodic job, and a revocation must not queue behind them. */
+    @Resource
+    ManagedExecutorService executor;
+
     /** A held poll, with its stream as it was after the poll's acknowledgements (only that poll moves it). */
-    private record Waiting(SignalStream stream, int maxEvents, Instant deadline, AsyncResponse response) {
+    private record Waiting(SignalStream stream, int maxEvents, Instant deadline, AsyncResponse response,
+                           AtomicBoolean busy, AtomicBoolean again) {
+        Waiting(SignalStream stream, int maxEvents, Instant deadline, AsyncResponse response) {
+            this(stream, maxEvents, deadline, response, new AtomicBoolean(), new AtomicBoolean());
+        }
     }
 
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean checking = new AtomicBoolean();
-    private final AtomicBoolean checkAgain = new AtomicBoolean();
     private ScheduledFuture<?> schedule;
 
     void start(@Observes Startup startup) {
@@ -123,7 +129,7 @@ public class Transmitter {
 
     /** Off the caller's thread: a logout neither waits for the feed nor fails with it. */
     private void soon() {
-        scheduler.execute(this::tick);
+        executor.execute(this::tick);
     }
 
     private void tick() {
@@ -212,37 +218,48 @@ public class Transmitter {
         return Acknowledgements.jti(stream.id(), signal.position());
     }
 
-    /** Answers every waiting poll that has entries or whose time is up; one check at a time, repeated if asked meanwhile. */
+    /**
+     * Checks every waiting poll, each on an executor thread of its own (a SET is signed per stream, and a
+     * revocation should not wait for the other streams' signatures): answered when it has entries or its
+     * time is up. A poll already being checked is checked again right after, so no wake-up is lost.
+     */
     private void checkWaiting() {
-        if (waiting.isEmpty()) {
+        for (Waiting poll : waiting) {
+            check(poll);
+        }
+    }
+
+    private void check(Waiting poll) {
+        poll.again().set(true);
+        if (!poll.busy().compareAndSet(false, true)) {
             return;
         }
-        checkAgain.set(true);
-        while (checkAgain.get() && checking.compareAndSet(false, true)) {
+        executor.execute(() -> {
             try {
-                checkAgain.set(false);
-                Instant now = clock.instant();
-                for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
-                    Waiting poll = it.next();
+                while (poll.again().getAndSet(false)) {
                     if (poll.response().isDone()) {
-                        it.remove();
-                        continue;
+                        waiting.remove(poll);
+                        return;
                     }
-                    try {
-                        JsonObject answer = answer(poll.stream(), poll.maxEvents());
-                        if (answer.getJsonObject("sets").size() > 0 || !now.isBefore(poll.deadline())) {
-                            it.remove();
+                    JsonObject answer = answer(poll.stream(), poll.maxEvents());
+                    if (answer.getJsonObject("sets").size() > 0 || !clock.instant().isBefore(poll.deadline())) {
+                        if (waiting.remove(poll)) {
                             poll.response().resume(answer);
                         }
-                    } catch (RuntimeException e) { // the stream was deleted meanwhile, or the database failed
-                        it.remove();
-                        poll.response().resume(e);
+                        return;
                     }
                 }
+            } catch (RuntimeException e) { // the database failed: the receiver polls again
+                if (waiting.remove(poll)) {
+                    poll.response().resume(e);
+                }
             } finally {
-                checking.set(false);
+                poll.busy().set(false);
             }
-        }
+            if (poll.again().get() && waiting.contains(poll)) {
+                check(poll); // woken between the last check and the release
+            }
+        });
     }
 
     /** For tests and the console: polls waiting on this node. */

@@ -56,10 +56,15 @@ public final class LoginPage {
      * {@code otherwise}.
      */
     public static String next(String next, String otherwise) {
+        return next(next, otherwise, returnOrigins());
+    }
+
+    /** {@link #next(String, String)} with the allowed origins given (lower case, no trailing slash). */
+    static String next(String next, String otherwise, List<String> returnOrigins) {
         return Optional.ofNullable(next)
                 .filter(n -> n.length() <= 1000 && !n.contains("\\"))
                 .filter(n -> n.chars().noneMatch(c -> c < 0x20 || c == 0x7f))
-                .filter(n -> (n.startsWith("/") && !n.startsWith("//")) || returnOrigins().contains(originOf(n)))
+                .filter(n -> (n.startsWith("/") && !n.startsWith("//")) || returnOrigins.contains(originOf(n)))
                 .orElse(otherwise);
     }
 

@@ -36,7 +36,8 @@ class ApiHardeningIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hallpass("api-hardening", Map.of("hallpass.web.max-body-bytes", String.valueOf(MAX_BODY)));
+        return Deployments.hallpass("api-hardening", Map.of("hallpass.web.max-body-bytes", String.valueOf(MAX_BODY),
+                "hallpass.verify.login-redirect", "true"));
     }
 
     @ArquillianResource
@@ -205,5 +206,18 @@ class ApiHardeningIT {
 
         assertProblem(405, reply);
         assertTrue(reply.header("Allow").orElse("").contains("GET"), reply.headers().map().toString());
+    }
+
+    /** With {@code hallpass.verify.login-redirect} (Traefik's forwardAuth passes redirects on), a browser goes to the login page and back. */
+    @Test
+    void theProxyCheckSendsABrowsersNavigationToTheLoginPageAndAnythingElseGets401() {
+        Reply navigation = http.get("auth/verify", "Sec-Fetch-Mode", "navigate",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example.com", "X-Forwarded-Uri", "/cart?item=7");
+        assertEquals(302, navigation.status(), navigation::toString);
+        assertTrue(navigation.header("Location").orElseThrow()
+                .endsWith("/login.xhtml?next=https%3A%2F%2Fshop.example.com%2Fcart%3Fitem%3D7"), navigation::toString);
+
+        assertProblem(401, http.get("auth/verify", "Sec-Fetch-Mode", "cors"));
+        assertProblem(401, http.get("auth/verify"));
     }
 }
