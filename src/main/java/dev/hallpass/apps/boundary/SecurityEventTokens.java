@@ -2,6 +2,7 @@ package dev.hallpass.apps.boundary;
 
 import dev.hallpass.apps.control.Acknowledgements;
 import dev.hallpass.apps.control.Signal;
+import dev.hallpass.token.boundary.AccessTokens;
 import dev.hallpass.token.boundary.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwt.JwtClaims;
@@ -32,10 +32,10 @@ public class SecurityEventTokens {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "hallpass.token.issuer", defaultValue = "http://localhost:8080")
-    String issuer;
+    AccessTokens accessTokens;
 
     public String mint(Signal signal, String streamId, String audience) {
+        String issuer = accessTokens.issuer();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(audience);

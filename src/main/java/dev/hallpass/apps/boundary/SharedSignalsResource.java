@@ -6,6 +6,7 @@ import dev.hallpass.apps.control.SignalStream;
 import dev.hallpass.apps.control.StreamRepository;
 import dev.hallpass.problem.Conflict;
 import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.token.boundary.AccessTokens;
 import dev.hallpass.token.boundary.TokenClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,12 +81,7 @@ public class SharedSignalsResource {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "hallpass.token.issuer", defaultValue = "http://localhost:8080")
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "hallpass.token.access-ttl", defaultValue = "PT15M")
-    Duration accessTtl;
+    AccessTokens accessTokens;
 
     @Inject
     @ConfigProperty(name = "hallpass.signals.max-streams-per-client", defaultValue = "100")
@@ -110,7 +106,7 @@ public class SharedSignalsResource {
                     + " streams already (hallpass.signals.max-streams-per-client); delete one first");
         }
         Instant now = clock.instant();
-        long from = log.lastPositionBefore(now.minus(accessTtl).minus(Duration.ofMinutes(1)));
+        long from = log.lastPositionBefore(now.minus(accessTokens.accessTtl()).minus(Duration.ofMinutes(1)));
         SignalStream stream = new SignalStream(newId(), client, description(config), method, endpoint, events(config),
                 from, now, now, 0, now);
         streams.create(stream);
@@ -190,7 +186,6 @@ public class SharedSignalsResource {
     }
 
     private JsonObject describe(SignalStream stream) {
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         JsonArrayBuilder supported = Json.createArrayBuilder();
         JsonArrayBuilder requested = Json.createArrayBuilder();
         Transmitter.supportedEvents().forEach(supported::add);
@@ -198,10 +193,10 @@ public class SharedSignalsResource {
         JsonArray delivered = requested.build();
         JsonObjectBuilder delivery = Json.createObjectBuilder().add("method", stream.delivery().uri())
                 .add("endpoint_url", stream.delivery() == SignalStream.Delivery.POLL
-                        ? base + "/api/ssf/poll/" + stream.id() : stream.endpointUrl());
+                        ? accessTokens.issuerUrl("/api/ssf/poll/" + stream.id()) : stream.endpointUrl());
         return Json.createObjectBuilder()
                 .add("stream_id", stream.id())
-                .add("iss", issuer)
+                .add("iss", accessTokens.issuer())
                 .add("aud", stream.clientId())
                 .add("description", stream.description())
                 .add("events_supported", supported)

@@ -1,12 +1,13 @@
 package dev.hallpass.apps.boundary;
 
+import dev.hallpass.token.boundary.AccessTokens;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code /.well-known/ssf-configuration} (OpenID Shared Signals Framework 1.0 §7): where receivers manage
@@ -16,21 +17,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @WebServlet("/.well-known/ssf-configuration")
 public class SsfConfiguration extends HttpServlet {
 
+    @Inject
+    AccessTokens tokens;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String issuer = ConfigProvider.getConfig().getOptionalValue("hallpass.token.issuer", String.class)
-                .orElse("http://localhost:8080");
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "public, max-age=60");
         response.getWriter().write(Json.createObjectBuilder()
                 .add("spec_version", "1_0")
-                .add("issuer", issuer)
-                .add("jwks_uri", base + "/.well-known/jwks.json")
+                .add("issuer", tokens.issuer())
+                .add("jwks_uri", tokens.issuerUrl("/.well-known/jwks.json"))
                 .add("delivery_methods_supported", Json.createArrayBuilder().add("urn:ietf:rfc:8935").add("urn:ietf:rfc:8936"))
-                .add("configuration_endpoint", base + "/api/ssf/streams")
-                .add("status_endpoint", base + "/api/ssf/status")
+                .add("configuration_endpoint", tokens.issuerUrl("/api/ssf/streams"))
+                .add("status_endpoint", tokens.issuerUrl("/api/ssf/status"))
                 .add("authorization_schemes", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("spec_urn", "urn:ietf:rfc:7617"))) // HTTP Basic client credentials
                 .add("default_subjects", "ALL")

@@ -13,7 +13,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class CurrentSession {
 
-    /** The reverse-proxy check's path: it reads the caller from here only, without a container login. */
+    /** The reverse-proxy check's path (the apps feature's servlet; named here, where its answer comes from). */
     public static final String PROXY_CHECK_PATH = "/auth/verify";
 
     private static final String ATTRIBUTE = CurrentSession.class.getName();

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,7 +61,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
                     : context.doNothing();
         }
         CurrentSession.attach(request, session.get());
-        return loggedIn(request, context, session.get().username(), session.get().roles());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().username()), session.get().roles());
     }
 
     /** Every way a bearer token can be wrong gets the same answer. */
@@ -79,20 +78,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         CurrentSession.attach(request, verified.get());
-        return loggedIn(request, context, verified.get().username(), verified.get().roles());
-    }
-
-    /**
-     * The container learns who calls, so {@code @RolesAllowed} and {@code isUserInRole} work — except for the
-     * reverse-proxy check, which reads only {@link CurrentSession} and is the hottest path there is: the
-     * container's login (subject, principal, role mapping) would cost it more than half its throughput.
-     */
-    private static AuthenticationStatus loggedIn(HttpServletRequest request, HttpMessageContext context, String user,
-                                                 Set<String> roles) {
-        if (CurrentSession.PROXY_CHECK_PATH.equals(request.getServletPath())) {
-            return context.doNothing();
-        }
-        return context.notifyContainerAboutLogin(new CallerPrincipal(user), roles);
+        return context.notifyContainerAboutLogin(new CallerPrincipal(verified.get().username()), verified.get().roles());
     }
 
     private static AuthenticationStatus unavailable(HttpServletResponse response, RuntimeException cause) {

@@ -86,6 +86,21 @@ public class AccessTokens {
         verified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     }
 
+    /** {@code hallpass.token.issuer}: the {@code iss} of everything Hallpass signs. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** A URL under the issuer (Hallpass's public URL), for documents that point clients at endpoints. */
+    public String issuerUrl(String path) {
+        return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer) + path;
+    }
+
+    /** {@code hallpass.token.access-ttl}: the longest an access token lives. */
+    public Duration accessTtl() {
+        return accessTtl;
+    }
+
     /** A token for this session, never outliving it: neither its absolute nor its (current) idle expiry. */
     public IssuedAccessToken mint(ActiveSession session) {
         Instant now = clock.instant();

@@ -1,6 +1,5 @@
 package dev.hallpass.token.boundary;
 
-import dev.hallpass.token.boundary.SigningKeys;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -8,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code /.well-known/jwks.json} (public keys only) and {@code /.well-known/openid-configuration}
@@ -23,6 +21,9 @@ public class WellKnownDocuments extends HttpServlet {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    AccessTokens tokens;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
@@ -35,13 +36,10 @@ public class WellKnownDocuments extends HttpServlet {
         // Every URL comes from the configured issuer, never from the request's Host header or scheme: a
         // shared cache would otherwise keep a document pointing verifiers at whatever host a client named,
         // and behind a TLS proxy the keys would be advertised over http (review L2).
-        String issuer = ConfigProvider.getConfig().getOptionalValue("hallpass.token.issuer", String.class)
-                .orElse("http://localhost:8080");
-        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         response.getWriter().write(Json.createObjectBuilder()
-                .add("issuer", issuer)
-                .add("jwks_uri", base + JWKS)
-                .add("token_endpoint", base + "/api/auth/token")
+                .add("issuer", tokens.issuer())
+                .add("jwks_uri", tokens.issuerUrl(JWKS))
+                .add("token_endpoint", tokens.issuerUrl("/api/auth/token"))
                 .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add(keys.algorithm()))
                 .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none"))
                 .build().toString());
