@@ -189,7 +189,8 @@ public class LayeredSessionStore implements SessionStore {
 
     @Override
     public boolean end(SessionState session, EndReason reason, Instant at) {
-        boolean ended = database.end(session, reason, at);
+        boolean ended = transactions.getTransactionStatus() == Status.STATUS_ACTIVE
+                ? database.end(session, reason, at) : database.endAlone(session, reason, at);
         local.invalidate(session.secretHash());
         announceEnded(session, reason);
         return ended;

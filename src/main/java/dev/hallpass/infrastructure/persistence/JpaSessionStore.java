@@ -182,11 +182,34 @@ public class JpaSessionStore implements SessionStore {
 
     /**
      * Ends the session if it is still live, and writes the feed's entry for it in the same transaction: an
-     * end that committed is always in the feed, one rolled back never.
+     * end that committed is always in the feed, one rolled back never. Inside a larger transaction (an
+     * account change, a login making room) the entry is numbered after the commit ({@code SignalLog.publish}).
      */
     @Override
     public boolean end(SessionState session, EndReason reason, Instant at) {
-        boolean ended = em.createQuery("update Session s set s.status = :status, s.endReason = :reason, s.endedAt = :at, "
+        boolean ended = markEnded(session, reason, at);
+        if (ended) {
+            signals.append(Signal.Kind.SESSION_REVOKED, session.handle(), session.username(), reason.name(), at);
+        }
+        return ended;
+    }
+
+    /**
+     * {@link #end} for an end that is a transaction of its own (a logout, a kill, an expiry): its entry is also
+     * numbered in it, as the last statement before the commit, so a waiting receiver gets it without a second
+     * transaction. Taking the feed's counter last, and nothing after it, cannot deadlock with anything.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean endAlone(SessionState session, EndReason reason, Instant at) {
+        boolean ended = markEnded(session, reason, at);
+        if (ended) {
+            signals.appendNumbered(Signal.Kind.SESSION_REVOKED, session.handle(), session.username(), reason.name(), at);
+        }
+        return ended;
+    }
+
+    private boolean markEnded(SessionState session, EndReason reason, Instant at) {
+        return em.createQuery("update Session s set s.status = :status, s.endReason = :reason, s.endedAt = :at, "
                         + "s.version = s.version + 1 where s.handle = :handle and s.status = :active")
                 .setParameter("status", reason.status())
                 .setParameter("reason", reason)
@@ -194,10 +217,6 @@ public class JpaSessionStore implements SessionStore {
                 .setParameter("handle", session.handle())
                 .setParameter("active", SessionStatus.ACTIVE)
                 .executeUpdate() == 1;
-        if (ended) {
-            signals.append(Signal.Kind.SESSION_REVOKED, session.handle(), session.username(), reason.name(), at);
-        }
-        return ended;
     }
 
     @Override

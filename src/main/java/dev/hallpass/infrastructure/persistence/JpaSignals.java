@@ -48,6 +48,28 @@ public class JpaSignals implements SignalLog, StreamRepository {
                 .executeUpdate();
     }
 
+    /**
+     * Appends an entry numbered at once, under the counter's lock held until the caller's transaction commits:
+     * for a transaction that does nothing after this (see {@code JpaSessionStore.endAlone}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendNumbered(Signal.Kind kind, String sessionHandle, String username, String reason, Instant at) {
+        long position = ((Number) em.createNativeQuery("select last_position from hp_signal_head where id = 1 for update")
+                .getSingleResult()).longValue() + 1;
+        em.createNativeQuery("insert into hp_signal (position, kind, session_handle, username, reason, occurred_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, position)
+                .setParameter(2, kind.name())
+                .setParameter(3, sessionHandle)
+                .setParameter(4, username)
+                .setParameter(5, reason)
+                .setParameter(6, at)
+                .executeUpdate();
+        em.createNativeQuery("update hp_signal_head set last_position = ?1 where id = 1")
+                .setParameter(1, position)
+                .executeUpdate();
+    }
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int publish() {
