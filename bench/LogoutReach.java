@@ -16,6 +16,12 @@ import java.util.concurrent.CompletableFuture;
 public class LogoutReach {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One thread per application checked: the common pool has a single thread on two cores. */
+    static final java.util.concurrent.ExecutorService CHECKERS = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r);
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public static void main(String[] args) throws Exception {
         String hallpass = args[0];
@@ -29,6 +35,8 @@ public class LogoutReach {
         int warmup = Math.min(30, iterations);
         long[] service = new long[iterations];
         long[] pageRefused = new long[iterations];
+        long[] serviceSent = new long[iterations];
+        long[] pageSent = new long[iterations];
         for (int i = 0; i < warmup + iterations; i++) {
             HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(hallpass + "/api/auth/login"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -44,11 +52,15 @@ public class LogoutReach {
             long sent = System.nanoTime(); // the logout has committed: time from its answer
             expect(204, status, "logout");
 
-            CompletableFuture<Long> byService = CompletableFuture.supplyAsync(() -> until(sent, () -> get(orders, "Authorization", "Bearer " + token) == 401));
-            CompletableFuture<Long> byPage = CompletableFuture.supplyAsync(() -> until(sent, () -> get(page, "Cookie", cookie) == 302));
+            CompletableFuture<Refusal> byService = CompletableFuture.supplyAsync(() -> until(sent, () -> get(orders, "Authorization", "Bearer " + token) == 401), CHECKERS);
+            CompletableFuture<Refusal> byPage = CompletableFuture.supplyAsync(() -> until(sent, () -> get(page, "Cookie", cookie) == 302), CHECKERS);
             if (i >= warmup) {
-                service[i - warmup] = byService.get();
-                pageRefused[i - warmup] = byPage.get();
+                Refusal bySvc = byService.get();
+                Refusal byPg = byPage.get();
+                service[i - warmup] = bySvc.answered();
+                serviceSent[i - warmup] = bySvc.sent();
+                pageRefused[i - warmup] = byPg.answered();
+                pageSent[i - warmup] = byPg.sent();
                 if (feed != null) {
                     delivered[i - warmup] = feed.arrivalOf(token, sent);
                 }
@@ -62,6 +74,8 @@ public class LogoutReach {
         }
         row("logout → JWT service with the filter refuses (feed)", service);
         row("logout → cookie page refuses (feed drops the cached check)", pageRefused);
+        row("(the refusing request was sent to the JWT service at)", serviceSent);
+        row("(the refusing request was sent to the cookie page at)", pageSent);
     }
 
     /** A receiver of the bench's own: long polls in a thread and notes when each session's SET arrived. */
@@ -115,9 +129,17 @@ public class LogoutReach {
         boolean done();
     }
 
-    static long until(long since, Check check) {
+    /** When the refusing request was sent, and when its answer came (nanoseconds after the logout's answer). */
+    record Refusal(long sent, long answered) {
+    }
+
+    static Refusal until(long since, Check check) {
         long deadline = since + Duration.ofSeconds(5).toNanos();
-        while (!check.done()) {
+        while (true) {
+            long before = System.nanoTime();
+            if (check.done()) {
+                return new Refusal(before - since, System.nanoTime() - since);
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not refused within 5 s");
             }
@@ -127,7 +149,6 @@ public class LogoutReach {
                 throw new IllegalStateException(e);
             }
         }
-        return System.nanoTime() - since;
     }
 
     static void row(String what, long[] nanos) {
