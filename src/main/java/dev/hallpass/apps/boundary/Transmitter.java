@@ -162,8 +162,9 @@ public class Transmitter {
             return;
         }
         response.setTimeout(longPoll.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        waiting.add(new Waiting(stream, max, clock.instant().plus(longPoll), response));
-        checkWaiting(); // an entry may have been numbered between the answer above and the registration
+        Waiting held = new Waiting(stream, max, clock.instant().plus(longPoll), response);
+        waiting.add(held);
+        check(held); // an entry may have been numbered between the answer above and the registration
     }
 
     /** The stream, if this client owns it; 404 otherwise (another client's stream does not exist for it). */

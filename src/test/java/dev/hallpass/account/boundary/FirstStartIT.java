@@ -98,7 +98,8 @@ class FirstStartIT {
             assertEquals("admin/", browser.path(), "back at the README's URL after the login");
             browser.find("#dashboard\\:activity canvas");
             assertTrue(chartDrawn(browser), "the dashboard chart is drawn");
-            browser.click("#dashboard\\:hours").click("#dashboard\\:hours_items li[data-label='last 24 hours']").settle()
+            browser.click("#dashboard\\:hours").find("#dashboard\\:hours_panel"); // the item only once its panel is open
+            browser.click("#dashboard\\:hours_items li[data-label='last 24 hours']").settle()
                     .waitForText("#dashboard", "last 24 h");
             assertTrue(chartDrawn(browser), "the chart is drawn again for the new window");
             browser.click("#nav-sessions").waitForText("#sessions\\:table", "sessions");
