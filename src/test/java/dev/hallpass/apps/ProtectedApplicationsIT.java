@@ -313,7 +313,9 @@ class ProtectedApplicationsIT {
         assertEquals("logout", event.getJsonObject("reason_admin").getString("en"));
 
         // not acknowledged: sent again; acknowledged: gone
-        assertEquals(sets.getString(jti), pollNow(poll, List.of()).getJsonObject("sets").getString(jti));
+        JsonObject again = pollNow(poll, List.of()).getJsonObject("sets");
+        assertEquals(List.of(jti), List.copyOf(again.keySet()), "the unacknowledged event again, under the same id");
+        assertEquals(user.handle(), verifiedSet(again.getString(jti)).getJsonObject("sub_id").getJsonObject("session").getString("id"));
         assertTrue(pollNow(poll, List.of(jti)).getJsonObject("sets").isEmpty());
 
         // a disable also says credential-change
