@@ -10,11 +10,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /**
  * Security Event Tokens (RFC 8417, {@code typ: secevent+jwt}) for the feed, signed with the access tokens'
@@ -55,18 +52,7 @@ public class SecurityEventTokens {
             event.put("change_type", "ACCOUNT_DISABLED".equals(signal.reason()) ? "revoke" : "update");
         }
         claims.setClaim("events", Map.of(signal.kind().uri(), event));
-        PublicJsonWebKey key = keys.signingKey();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(key.getAlgorithm());
-        jws.setHeader("typ", "secevent+jwt");
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("Cannot sign a security event token", e);
-        }
+        return keys.sign(claims.toJson(), "secevent+jwt");
     }
 
     /** CAEP's initiating entity: the user, an administrator, a policy of Hallpass, or the system (a timeout). */

@@ -28,7 +28,6 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwx.JsonWebStructure;
-import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 /**
@@ -122,18 +121,7 @@ public class AccessTokens {
         claims.setNotBefore(NumericDate.fromMilliseconds(now.toEpochMilli()));
         claims.setExpirationTime(NumericDate.fromMilliseconds(expiry.toEpochMilli()));
         claims.setStringListClaim("groups", new ArrayList<>(session.roles()));
-        PublicJsonWebKey key = keys.signingKey();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(key.getAlgorithm());
-        jws.setHeader("typ", type);
-        try {
-            return new IssuedAccessToken(jws.getCompactSerialization(), Duration.between(now, expiry).toSeconds());
-        } catch (JoseException e) {
-            throw new IllegalStateException("Cannot sign an access token", e);
-        }
+        return new IssuedAccessToken(keys.sign(claims.toJson(), type), Duration.between(now, expiry).toSeconds());
     }
 
     /** The token's content if it is one of ours and valid now; empty for anything else, whatever the reason. */

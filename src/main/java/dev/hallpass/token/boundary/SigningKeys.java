@@ -31,6 +31,7 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
 import org.jose4j.jwk.OkpJwkGenerator;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
@@ -132,6 +133,22 @@ public class SigningKeys {
             current = reload();
         }
         return current.signing;
+    }
+
+    /** A compact JWS of {@code payload} (JSON) with the current key, its id and algorithm, and header {@code typ}. */
+    public String sign(String payload, String typ) {
+        PublicJsonWebKey key = signingKey();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(payload);
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(key.getAlgorithm());
+        jws.setHeader("typ", typ);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign a " + typ, e);
+        }
     }
 
     /** The public key with this id, if it is published; an unknown id triggers at most one reload a second. */
