@@ -263,11 +263,6 @@ public class Transmitter {
         });
     }
 
-    /** For tests and the console: polls waiting on this node. */
-    public int waitingPolls() {
-        return waiting.size();
-    }
-
     static List<String> supportedEvents() {
         List<String> uris = new ArrayList<>();
         for (Signal.Kind kind : Signal.Kind.values()) {
