@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Lets a server-rendered application (Faces, servlets) accept the Hallpass session cookie: Hallpass checks
  * the cookie ({@code POST /api/apps/session}, as this application's client), the answer is reused for at
- * most {@code hallpass.client.session-cache} (and never past the session's expiry) and dropped the moment the
- * revocation feed reports the session's end. A live session becomes the container's caller with its roles,
+ * most {@code hallpass.client.session-cache} (and never past the session's expiry), and from the moment the
+ * revocation feed reports the session's end its cookie is refused here without asking Hallpass again. A live session becomes the container's caller with its roles,
  * so {@code @RolesAllowed}, {@code isUserInRole} and {@code getUserPrincipal} work; a browser without one is
  * sent to Hallpass's login page and back when it asks for a protected page. If Hallpass cannot be asked,
  * the request is answered 503: never a guess.
@@ -61,9 +61,7 @@ public class HallpassSessionMechanism implements HttpAuthenticationMechanism {
         if (found == null) {
             synchronized (this) {
                 if (feed == null) {
-                    RevocationFeed lookedUp = CDI.current().select(RevocationFeed.class).get();
-                    lookedUp.onSessionRevoked(sid -> cache.values().removeIf(checked -> checked.sid().equals(sid)));
-                    feed = lookedUp;
+                    feed = CDI.current().select(RevocationFeed.class).get();
                 }
                 found = feed;
             }
@@ -102,6 +100,10 @@ public class HallpassSessionMechanism implements HttpAuthenticationMechanism {
         String key = sha256(secret);
         Instant now = Instant.now();
         Checked cached = cache.get(key);
+        if (cached != null && feed.sessionEnded(cached.sid())) { // the feed reported its end: refused without asking
+            cache.remove(key);
+            return Optional.empty();
+        }
         if (cached != null && now.isBefore(cached.until()) && feed.current()) { // a stale feed might have missed the end
             return Optional.of(cached);
         }

@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -50,7 +48,6 @@ public class RevocationFeed {
     private HallpassKeys keys;
     private final Map<String, Instant> revokedSessions = new ConcurrentHashMap<>();
     private final Map<String, Long> credentialsChangedAt = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> sessionListeners = new CopyOnWriteArrayList<>();
     private volatile Instant lastAnswer = Instant.EPOCH;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
@@ -118,16 +115,16 @@ public class RevocationFeed {
 
     /** Whether a token of this session, issued at {@code issuedAt} (epoch seconds) to {@code user}, was revoked. */
     public boolean revoked(String sid, String user, long issuedAt) {
-        if (sid != null && revokedSessions.containsKey(sid)) {
+        if (sessionEnded(sid)) {
             return true;
         }
         Long changed = user == null ? null : credentialsChangedAt.get(user);
         return changed != null && issuedAt <= changed;
     }
 
-    /** Told the session id of every end as it arrives (the session mechanism drops its cache entry). */
-    public void onSessionRevoked(Consumer<String> listener) {
-        sessionListeners.add(listener);
+    /** Whether the feed reported this session's end (a session mechanism refuses its cookie without asking). */
+    public boolean sessionEnded(String sid) {
+        return sid != null && revokedSessions.containsKey(sid);
     }
 
     ClientSettings settings() {
@@ -227,7 +224,6 @@ public class RevocationFeed {
         if (events.containsKey(SESSION_REVOKED)) {
             String sid = subject.getJsonObject("session").getString("id");
             revokedSessions.put(sid, Instant.now().plus(settings.rememberRevoked()));
-            sessionListeners.forEach(listener -> listener.accept(sid));
         }
         if (events.containsKey(CREDENTIAL_CHANGE)) {
             long at = events.getJsonObject(CREDENTIAL_CHANGE).getJsonNumber("event_timestamp").longValue();

@@ -47,7 +47,7 @@ public class PushDelivery {
     @Inject
     Clock clock;
 
-    @Resource
+    @Resource(lookup = Transmitter.SIGNALS_EXECUTOR)
     ManagedExecutorService executor;
 
     private final String node = UUID.randomUUID().toString();

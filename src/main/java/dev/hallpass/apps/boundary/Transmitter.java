@@ -10,6 +10,7 @@ import dev.hallpass.session.boundary.SessionEnded;
 import dev.hallpass.session.control.SessionEndAnnounced;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * node died after its commit, Redis dropped the message) is delivered within that interval.
  */
 @ApplicationScoped
+@ManagedExecutorDefinition(name = Transmitter.SIGNALS_EXECUTOR, maxAsync = 4)
 public class Transmitter {
+
+    /** Threads for answering held polls and push delivery: a SET is signed per stream, one stream need not wait for another. */
+    static final String SIGNALS_EXECUTOR = "java:app/concurrent/hallpass-signals";
 
     private static final Logger LOG = Logger.getLogger(Transmitter.class.getName());
     static final int MAX_EVENTS = 1000;
@@ -79,8 +84,12 @@ public class Transmitter {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** Not the scheduler: its few threads are shared by every periodic job, and a revocation must not queue behind them. */
-    @Resource
+    /**
+     * The feed's own executor, not the server's default: Payara Micro's default managed executor has core
+     * size 0, so every task of the application (security-event writes, anomaly checks) runs on one thread,
+     * and a revocation queued behind them; the scheduler is shared by every periodic job the same way.
+     */
+    @Resource(lookup = SIGNALS_EXECUTOR)
     ManagedExecutorService executor;
 
     /** A held poll, with its stream as it was after the poll's acknowledgements (only that poll moves it). */
