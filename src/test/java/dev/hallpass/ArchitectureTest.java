@@ -64,13 +64,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.hallpass.problem..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hallpass.account..", "dev.hallpass.session..",
                         "dev.hallpass.token..", "dev.hallpass.audit..", "dev.hallpass.admin..", "dev.hallpass.selfservice..",
-                        "dev.hallpass.apps..", "dev.hallpass.infrastructure..")
+                        "dev.hallpass.apps..", "dev.hallpass.alerting..", "dev.hallpass.infrastructure..")
                 .check(main);
     }
 
     static final String[] FEATURES_AND_KERNELS = {"dev.hallpass.account..", "dev.hallpass.audit..", "dev.hallpass.session..",
         "dev.hallpass.token..", "dev.hallpass.admin..", "dev.hallpass.selfservice..", "dev.hallpass.apps..",
-        "dev.hallpass.client..", "dev.hallpass.web..", "dev.hallpass.problem.."};
+        "dev.hallpass.alerting..", "dev.hallpass.client..", "dev.hallpass.web..", "dev.hallpass.problem.."};
 
     /** Infrastructure implements the features' ports; a feature never reaches into it (the metrics qualifier aside). */
     @Test
@@ -103,7 +103,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.hallpass.client..", "dev.hallpass.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hallpass.account..", "dev.hallpass.audit..",
                         "dev.hallpass.session..", "dev.hallpass.token..", "dev.hallpass.admin..", "dev.hallpass.selfservice..",
-                        "dev.hallpass.apps..", "dev.hallpass.infrastructure..")
+                        "dev.hallpass.apps..", "dev.hallpass.alerting..", "dev.hallpass.infrastructure..")
                 .check(main);
     }
 

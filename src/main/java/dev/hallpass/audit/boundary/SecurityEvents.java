@@ -5,18 +5,29 @@ import dev.hallpass.audit.control.SecurityEventRepository;
 import dev.hallpass.audit.entity.SecurityEvent;
 import dev.hallpass.client.ClientInfo;
 import dev.hallpass.client.RequestId;
+import dev.hallpass.infrastructure.metrics.ApplicationMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Records security events: logged at once as one line with the session handle (never a secret) and the
@@ -38,6 +49,29 @@ public class SecurityEvents {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Event<SecurityEventRecorded> recorded;
+
+    @Inject
+    @ApplicationMetrics
+    MetricRegistry registry;
+
+    private final Map<SecurityEvent.Type, Counter> counted = new EnumMap<>(SecurityEvent.Type.class);
+
+    /** Every type's series from the first scrape (zeros included), so alert rules see a counter start at 0. */
+    @PostConstruct
+    void register() {
+        Metadata events = Metadata.builder().withName("hallpass.security.events")
+                .withDescription("Security events this node recorded, by type").build();
+        for (SecurityEvent.Type type : SecurityEvent.Type.values()) {
+            counted.put(type, registry.counter(events, new Tag("type", type.name().toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    void atStart(@Observes Startup startup) {
+        // created at start, not at the first event: the series exist from the first scrape
+    }
+
     /** Events handed to the executor and not yet written; bounded by {@link #MAX_PENDING}. */
     private final AtomicInteger pending = new AtomicInteger();
     static final int MAX_PENDING = 1_000;
@@ -50,6 +84,8 @@ public class SecurityEvents {
                        String userAgent, String detail) {
         SecurityEvent event = new SecurityEvent(type, clock.instant(), username, sessionHandle, ipAddress, userAgent, detail);
         String request = RequestId.forLog();
+        counted.get(type).inc();
+        recorded.fire(new SecurityEventRecorded(type, username, event.occurredAt()));
         LOG.warning(() -> "security-event type=" + type + " request=" + request + " user=" + loggable(username)
                 + " session=" + sessionHandle + " ip=" + loggable(ipAddress) + " detail=" + loggable(detail));
         if (pending.incrementAndGet() > MAX_PENDING) {

@@ -43,7 +43,9 @@ public class SecurityEvent {
         /** Anomaly: a login from a network (IPv4 /24, IPv6 /48) this user never logged in from. */
         NEW_NETWORK,
         /** Anomaly: more refreshes of one token family in a short time than a client needs. */
-        REFRESH_STORM
+        REFRESH_STORM,
+        /** A session cookie's secret, replaced by rotation, was used again after the overlap: taken to be stolen. */
+        SESSION_SECRET_REUSE
     }
 
     @Id

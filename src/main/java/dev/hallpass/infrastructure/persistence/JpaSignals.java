@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +108,7 @@ public class JpaSignals implements SignalLog, StreamRepository {
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row)
                 .map(r -> new Signal(((Number) r[0]).longValue(), Signal.Kind.valueOf((String) r[1]), (String) r[2],
-                        (String) r[3], (String) r[4], instant(r[5])))
+                        (String) r[3], (String) r[4], SqlTimes.instant(r[5])))
                 .toList();
     }
 
@@ -241,18 +239,7 @@ public class JpaSignals implements SignalLog, StreamRepository {
                 (String) r[2], SignalStream.Delivery.valueOf((String) r[3]), (String) r[4],
                 Arrays.stream(((String) r[5]).split(",")).filter(k -> !k.isEmpty()).map(Signal.Kind::valueOf)
                         .collect(Collectors.toSet()),
-                ((Number) r[6]).longValue(), instant(r[7]), instant(r[8]), ((Number) r[9]).intValue(), instant(r[10])))
+                ((Number) r[6]).longValue(), SqlTimes.instant(r[7]), SqlTimes.instant(r[8]), ((Number) r[9]).intValue(), SqlTimes.instant(r[10])))
                 .toList();
-    }
-
-    /** Drivers answer TIMESTAMP WITH TIME ZONE as OffsetDateTime (H2, PostgreSQL), Timestamp or Instant. */
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return (Instant) value;
     }
 }

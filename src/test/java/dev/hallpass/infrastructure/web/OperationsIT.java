@@ -18,6 +18,8 @@ import dev.hallpass.testsupport.PayaraMicroProcess;
 import dev.hallpass.testsupport.PostgresDatabase;
 import dev.hallpass.testsupport.RedisProcess;
 import dev.hallpass.testsupport.Reply;
+import dev.hallpass.testsupport.WebhookReceiver;
+import dev.hallpass.alerting.control.WebhookSignature;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ApplicationPath;
@@ -37,7 +39,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,6 +67,8 @@ class OperationsIT {
     static RedisProcess redis;
     static PayaraMicroProcess node;
     static Http http;
+    static WebhookReceiver webhook;
+    static final String WEBHOOK_SECRET = "webhook-secret-for-the-tests";
 
     @BeforeAll
     static void start() {
@@ -67,6 +76,7 @@ class OperationsIT {
         java.nio.file.Path work = Deployments.freshDataDirectory("operations");
         database = PostgresDatabase.create("operations");
         redis = RedisProcess.start(work.resolve("redis"));
+        webhook = WebhookReceiver.start();
         Map<String, String> settings = new HashMap<>(Deployments.testSettings());
         settings.putAll(Map.of(
                 "hallpass.db.url", database.jdbcUrl(),
@@ -74,13 +84,21 @@ class OperationsIT {
                 "hallpass.metrics.live-sessions-max-age", "PT0S",
                 "hallpass.session.max-per-user", "5",
                 "hallpass.login.throttle.account.attempts", Integer.toString(ACCOUNT_ATTEMPTS)));
+        settings.putAll(Map.of(
+                "hallpass.alerts.webhook-url", webhook.url(),
+                "hallpass.alerts.webhook-secret", WEBHOOK_SECRET,
+                "hallpass.alerts.webhook-timeout", "PT60S", // longer than the receiver ever holds: a blocked request would show
+                "hallpass.alerts.redis-down-after", "PT2S",
+                "hallpass.alerts.database-down-after", "PT2S",
+                "hallpass.alerts.check-interval", "PT0.5S",
+                "hallpass.token.refresh-grace", "PT0S")); // a spent refresh token used again is theft at once
         node = PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve("node"), settings);
         http = new Http(node.baseUri());
     }
 
     @AfterAll
     static void stop() {
-        Cleanup.closeAll(node, redis, database);
+        Cleanup.closeAll(node, redis, database, webhook);
     }
 
     private static String newUser(String prefix) {
@@ -216,11 +234,15 @@ class OperationsIT {
                     Duration.ofSeconds(15), "readiness reporting Redis degraded");
             assertEquals("UP", health("ready", 200).getString("status"), "still ready: sessions come from the database");
             assertEquals("UP", health("live", 200).getString("status"));
+            webhook.await(alertOf("redis_down"), 1, Duration.ofSeconds(15));
+            assertEquals(0, metric("hallpass_redis_available"), "the gauge Prometheus alerts on");
         } finally {
             redis.startAgain();
         }
         await(() -> "up".equals(check(health("ready", 200), "redis").getJsonObject("data").getString("state")),
                 Duration.ofSeconds(20), "readiness reporting Redis up again");
+        webhook.await(alertOf("redis_recovered"), 1, Duration.ofSeconds(15));
+        assertEquals(1, metric("hallpass_redis_available"));
 
         database.refuseConnections();
         try {
@@ -229,11 +251,65 @@ class OperationsIT {
             assertEquals("DOWN", down.getString("status"));
             assertEquals("DOWN", check(down, "database").getString("status"));
             assertEquals("UP", health("live", 200).getString("status"), "live does not depend on the database");
+            // the alert goes out while the database that would keep it is away
+            webhook.await(alertOf("database_down"), 1, Duration.ofSeconds(15));
         } finally {
             database.allowConnections();
         }
         await(() -> http.get("/health/ready").status() == 200, Duration.ofSeconds(30), "readiness back after the outage");
         assertEquals(200, Logins.login(http, "admin", Deployments.ADMIN_PASSWORD).status(), "and the node serves logins again");
+        webhook.await(alertOf("database_recovered"), 1, Duration.ofSeconds(15));
+        String down = Json.createReader(new java.io.StringReader(webhook.received(alertOf("database_down")).get(0).body())).readObject().getString("id");
+        await(() -> listedAlerts().stream().anyMatch(a -> a.getString("id").equals(down) && a.getString("delivery").equals("DELIVERED")),
+                Duration.ofSeconds(15), "the database-down alert kept once the database was back");
+        assertEquals(1, metric("hallpass_database_available"));
+    }
+
+    @Test
+    void aTheftAlertIsSignedRetriedAndListedAndNeverHoldsTheRequestThatCausedIt() throws Exception {
+        String user = newUser("alerted");
+        Reply login = http.postJson("api/auth/login", Json.createObjectBuilder().add("username", user)
+                .add("password", PASSWORD).add("tokens", true).build().toString());
+        String first = login.json().getJsonObject("tokens").getString("refresh_token");
+        assertEquals(200, refresh(first).status());
+        Predicate<WebhookReceiver.Received> ofThisTheft = alertOf("security_event").and(r -> r.body().contains(user));
+
+        webhook.hold(); // a receiver that hangs (up to 30 s), then answers 503 twice
+        webhook.answerNext(503, 503);
+        try {
+            Reply reuse = CompletableFuture.supplyAsync(() -> refresh(first)).get(10, TimeUnit.SECONDS);
+            assertEquals(400, reuse.status(), reuse::toString);
+            webhook.await(ofThisTheft, 1, Duration.ofSeconds(10)); // on its way, and the request has its answer
+        } finally {
+            webhook.release();
+        }
+        List<WebhookReceiver.Received> attempts = webhook.await(ofThisTheft, 3, Duration.ofSeconds(20));
+        WebhookReceiver.Received delivered = attempts.get(2);
+        JsonObject alert = Json.createReader(new java.io.StringReader(delivered.body())).readObject();
+        assertEquals("critical", alert.getString("severity"));
+        assertTrue(alert.getString("summary").contains("refresh token reuse"), alert::toString);
+        long timestamp = Long.parseLong(delivered.header("X-Hallpass-Timestamp"));
+        assertTrue(WebhookSignature.verify(WEBHOOK_SECRET, timestamp, delivered.body(), delivered.header("X-Hallpass-Signature")));
+        assertFalse(WebhookSignature.verify("another-secret-for-tests", timestamp, delivered.body(), delivered.header("X-Hallpass-Signature")));
+        assertEquals(Set.of(alert.getString("id")), attempts.stream().map(a -> a.header("X-Hallpass-Alert-Id")).collect(Collectors.toSet()),
+                "one alert, three attempts");
+        await(() -> listedAlerts().stream().anyMatch(a -> a.getString("id").equals(alert.getString("id"))
+                && a.getString("delivery").equals("DELIVERED") && a.getInt("attempts") == 3),
+                Duration.ofSeconds(10), "the alert listed as delivered after 3 attempts");
+        String page = http.get("admin/alerts.xhtml", cookie(Logins.adminSecret(http))).body();
+        assertTrue(page.contains("Security event refresh token reuse for user " + user), "the console's Alerts page lists it");
+        assertEquals(403, http.get("api/admin/alerts", cookie(Logins.login(http, user, PASSWORD).setCookie(Logins.COOKIE)
+                .orElseThrow().value())).status(), "admins only");
+    }
+
+    private static Predicate<WebhookReceiver.Received> alertOf(String kind) {
+        return received -> received.body().contains("\"kind\":\"" + kind + "\"");
+    }
+
+    private static List<JsonObject> listedAlerts() {
+        Reply reply = http.get("api/admin/alerts?limit=500", cookie(Logins.adminSecret(http)));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.jsonList();
     }
 
     private static JsonObject health(String kind, int status) {
