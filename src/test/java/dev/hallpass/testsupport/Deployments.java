@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -52,6 +53,15 @@ public final class Deployments {
     /** Adds a clock that tests move through {@code POST api/test-support/clock?advance=PT31M}. */
     public static WebArchive withMovableClock(WebArchive war) {
         return war.addClasses(MovableClock.class, MovableClock.Offset.class, ClockResource.class);
+    }
+
+    /** The packaged WAR with {@link #withMovableClock}, as a file under {@code directory}, for nodes started as processes. */
+    public static File packagedWithMovableClock(Path directory) {
+        File war = directory.resolve("movable-clock").resolve("hallpass.war").toFile();
+        war.getParentFile().mkdirs();
+        withMovableClock(ShrinkWrap.create(ZipImporter.class, "hallpass.war").importFrom(packagedWar()).as(WebArchive.class))
+                .as(ZipExporter.class).exportTo(war, true);
+        return war;
     }
 
     /** Adds {@code POST api/test-support/forge}, which signs any claims with the real current key. */

@@ -1,5 +1,6 @@
 package dev.hallpass.testsupport;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 public final class TwoNodeCluster implements AutoCloseable {
 
     private final Path work;
+    private final File war;
     private final Map<String, String> settings;
     public final PostgresDatabase database;
     public final RedisProcess redis;
@@ -21,9 +23,10 @@ public final class TwoNodeCluster implements AutoCloseable {
     public final Http a;
     public final Http b;
 
-    private TwoNodeCluster(Path work, Map<String, String> settings, PostgresDatabase database, RedisProcess redis,
+    private TwoNodeCluster(Path work, File war, Map<String, String> settings, PostgresDatabase database, RedisProcess redis,
                            PayaraMicroProcess nodeA, PayaraMicroProcess nodeB) {
         this.work = work;
+        this.war = war;
         this.settings = settings;
         this.database = database;
         this.redis = redis;
@@ -35,18 +38,28 @@ public final class TwoNodeCluster implements AutoCloseable {
 
     /** Starts both nodes at once (skipping the test class when no PostgreSQL answers). */
     public static TwoNodeCluster start(String name, Map<String, String> overrides) {
+        return start(name, overrides, false);
+    }
+
+    /** The same, with each node's clock movable ({@link ServerClock}; move both nodes alike). */
+    public static TwoNodeCluster startWithMovableClock(String name, Map<String, String> overrides) {
+        return start(name, overrides, true);
+    }
+
+    private static TwoNodeCluster start(String name, Map<String, String> overrides, boolean movableClock) {
         PostgresDatabase.skipUnlessReachable("the PostgreSQL suite (" + name + ")");
         Path work = Deployments.freshDataDirectory(name);
+        File war = movableClock ? Deployments.packagedWithMovableClock(work) : Deployments.packagedWar();
         PostgresDatabase database = PostgresDatabase.create(name.replace("-", ""));
         RedisProcess redis = RedisProcess.start(work.resolve("redis"));
         Map<String, String> settings = new HashMap<>(Deployments.testSettings());
         settings.put("hallpass.db.url", database.jdbcUrl());
         settings.put("hallpass.redis.url", redis.url());
         settings.putAll(overrides);
-        CompletableFuture<PayaraMicroProcess> a = CompletableFuture.supplyAsync(() -> node(work, "a", settings));
-        CompletableFuture<PayaraMicroProcess> b = CompletableFuture.supplyAsync(() -> node(work, "b", settings));
+        CompletableFuture<PayaraMicroProcess> a = CompletableFuture.supplyAsync(() -> node(war, work, "a", settings));
+        CompletableFuture<PayaraMicroProcess> b = CompletableFuture.supplyAsync(() -> node(war, work, "b", settings));
         try {
-            return new TwoNodeCluster(work, settings, database, redis, a.join(), b.join());
+            return new TwoNodeCluster(work, war, settings, database, redis, a.join(), b.join());
         } catch (RuntimeException failed) {
             Cleanup.closeAll(a.getNow(null), b.getNow(null), redis, database);
             throw failed;
@@ -57,11 +70,11 @@ public final class TwoNodeCluster implements AutoCloseable {
     public PayaraMicroProcess another(String name, Map<String, String> overrides) {
         Map<String, String> merged = new HashMap<>(settings);
         merged.putAll(overrides);
-        return node(work, name, merged);
+        return node(war, work, name, merged);
     }
 
-    private static PayaraMicroProcess node(Path work, String name, Map<String, String> settings) {
-        return PayaraMicroProcess.start(Deployments.packagedWar(), PayaraMicroProcess.freePort(), work.resolve(name), settings);
+    private static PayaraMicroProcess node(File war, Path work, String name, Map<String, String> settings) {
+        return PayaraMicroProcess.start(war, PayaraMicroProcess.freePort(), work.resolve(name), settings);
     }
 
     @Override

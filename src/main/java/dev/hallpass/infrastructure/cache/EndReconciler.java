@@ -37,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * id changed: a restart from an old snapshot, a failover), it does the same for every end that can still
  * matter. An end whose Redis write failed is simply written again at the next pass, which reads from the
  * start of the first failed pass for as long as Redis refuses writes (a paused or read-only Redis): the
- * database is the queue, nothing waits in memory.
+ * database is the queue, nothing waits in memory. Each pass also drops the secrets that rotations replaced
+ * in that time from the local cache and Redis: they are accepted only through the database, for their overlap.
  */
 @ApplicationScoped
 public class EndReconciler {
@@ -72,7 +73,7 @@ public class EndReconciler {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** Ends whose tombstone Redis has taken since its last restart: not written again each second. */
+    /** Ends whose tombstone Redis has taken (and replaced secrets it has dropped) since its last restart: not written again each second. */
     private Cache<String, Boolean> written;
     private Instant lastPass;
     /** Where the first pass whose tombstones Redis refused began: later passes read from there until Redis takes them. */
@@ -114,8 +115,10 @@ public class EndReconciler {
         Instant since = full ? oldest : unwrittenSince != null ? unwrittenSince : lastPass.minus(LOOKBACK);
         since = since.isBefore(oldest) ? oldest : since;
         List<Ended> ends;
+        List<String> replacedSecrets;
         try {
             ends = database.findEndedSince(since);
+            replacedSecrets = database.findReplacedSecretsSince(since);
         } catch (RuntimeException databaseDown) {
             fullPassDue = full;
             throw databaseDown;
@@ -125,6 +128,7 @@ public class EndReconciler {
             written.invalidateAll();
         }
         boolean redisTookThem = apply(ends, !full);
+        forgetReplaced(replacedSecrets);
         unwrittenSince = redisTookThem ? null : since;
     }
 
@@ -158,6 +162,21 @@ public class EndReconciler {
         }
         unwritten.forEach(end -> written.put(end.handle(), Boolean.TRUE));
         return true;
+    }
+
+    /**
+     * Secrets that rotations replaced: a cached entry under one would present it as current, past its overlap.
+     * Dropped here and in Redis every pass that finds them (a Redis restored from an old snapshot included).
+     */
+    private void forgetReplaced(List<String> replacedSecrets) {
+        for (String secretHash : replacedSecrets) {
+            String key = "replaced " + secretHash; // the same memory as ends: a full pass forgets it again
+            if (written.getIfPresent(key) == null) {
+                local.invalidate(secretHash);
+                shared.forget(secretHash);
+                written.put(key, Boolean.TRUE);
+            }
+        }
     }
 
     private void passQuietly() {

@@ -85,14 +85,14 @@ public class LayeredSessionStore implements SessionStore {
         if (knownDead != null) {
             return knownDead;
         }
-        Optional<CachedSession> cached = local.get(secretHash).filter(this::notKnownEnded);
+        Optional<CachedSession> cached = local.get(secretHash).filter(this::believable);
         if (cached.isPresent()) {
             metrics.hit(Layer.LOCAL);
             return cached.map(CachedSession::session);
         }
         metrics.miss(Layer.LOCAL);
         RedisSessionCache.Lookup lookup = shared.get(secretHash);
-        if (lookup.answer() == RedisSessionCache.Answer.ACTIVE && lookup.session().filter(this::notKnownEnded).isPresent()) {
+        if (lookup.answer() == RedisSessionCache.Answer.ACTIVE && lookup.session().filter(this::believable).isPresent()) {
             metrics.hit(Layer.REDIS);
             local.put(lookup.session().get());
             return lookup.session().map(CachedSession::session);
@@ -112,7 +112,9 @@ public class LayeredSessionStore implements SessionStore {
         }
         stored.ifPresent(session -> {
             if (session.isActive()) {
-                cache(session);
+                if (session.newSecretUsed() && session.secretHash().equals(secretHash)) {
+                    cache(session); // not a replaced secret (the overlap is the database's to judge), nor an unused one
+                }
             } else if (lookup.answer() == RedisSessionCache.Answer.UNKNOWN) {
                 shared.rememberEnded(secretHash, session.status() == SessionStatus.REPLACED);
             }
@@ -123,8 +125,12 @@ public class LayeredSessionStore implements SessionStore {
         return stored;
     }
 
-    private boolean notKnownEnded(CachedSession cached) {
-        return !endedSessions.contains(cached.session().handle());
+    /**
+     * Believable from a cache: not known to have ended here, and not holding a renewed secret nobody has used yet
+     * (if its answer was lost, the old secret's bearer gets another one and this one dies: only the database knows).
+     */
+    private boolean believable(CachedSession cached) {
+        return !endedSessions.contains(cached.session().handle()) && cached.session().newSecretUsed();
     }
 
     /** Just read from (or written to) the database: confirmed now. */
@@ -180,6 +186,28 @@ public class LayeredSessionStore implements SessionStore {
         } else {
             shared.forget(changed.secretHash());
         }
+    }
+
+    /**
+     * In the database first; then this node and Redis forget the replaced secret (other nodes drop it at their
+     * next reconcile pass, within a second, well inside the overlap). The new secret is answered from the database
+     * until it is first used.
+     */
+    @Override
+    public boolean rotateSecret(SessionState session, String previousHash, String newHash, Instant at) {
+        if (!database.rotateSecret(session, previousHash, newHash, at)) {
+            local.invalidate(session.secretHash()); // another node rotated it first: read it afresh next time
+            return false;
+        }
+        local.invalidate(session.secretHash());
+        shared.forget(session.secretHash());
+        return true; // cached once its new secret comes back
+    }
+
+    @Override
+    public void secretUsed(SessionState session) {
+        database.secretUsed(session);
+        recache(session.secretUsed());
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Redis form of a session: one short line, {@code 3|seal|confirmed|handle|hash|user|roles|created|lastSeen|idle|
- * absolute|rememberMe|ip|userAgent}, times in epoch microseconds, {@code seal} the {@link CacheSeal} MAC of
+ * The Redis form of a session: one short line, {@code 4|seal|confirmed|handle|hash|user|roles|created|lastSeen|idle|
+ * absolute|rememberMe|secretIssued|newSecretUsed|ip|userAgent}, times in epoch microseconds, {@code seal} the {@link CacheSeal} MAC of
  * everything after it. Every field but the last is restricted to characters other than {@code |} and {@code ,} by
  * the rules that admit it; the user agent comes last, so whatever it holds stays in it. {@link #TOMBSTONE} marks a
  * session that ended, {@link #REPLACED} one that a new login replaced (its reuse is a fixation attempt). Neither
@@ -20,8 +20,8 @@ final class SessionStateCodec {
 
     static final String TOMBSTONE = "X";
     static final String REPLACED = "R";
-    private static final String VERSION = "3";
-    private static final int FIELDS = 14;
+    private static final String VERSION = "4";
+    private static final int FIELDS = 16;
 
     private final CacheSeal seal;
 
@@ -33,7 +33,8 @@ final class SessionStateCodec {
         SessionState s = cached.session();
         String payload = String.join("|", micros(cached.confirmedAt()), s.handle(), s.secretHash(), s.username(),
                 String.join(",", s.roles()), micros(s.createdAt()), micros(s.lastSeenAt()), micros(s.idleExpiresAt()),
-                micros(s.absoluteExpiresAt()), s.rememberMe() ? "1" : "0", s.ipAddress(), s.userAgent());
+                micros(s.absoluteExpiresAt()), s.rememberMe() ? "1" : "0", micros(s.secretIssuedAt()),
+                s.newSecretUsed() ? "1" : "0", s.ipAddress(), s.userAgent());
         return VERSION + "|" + seal.of(payload) + "|" + payload;
     }
 
@@ -53,7 +54,7 @@ final class SessionStateCodec {
         try {
             Set<String> roles = f[6].isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(f[6].split(",")));
             SessionState session = new SessionState(f[3], f[4], f[5], roles, instant(f[7]), instant(f[8]), instant(f[9]),
-                    instant(f[10]), "1".equals(f[11]), SessionStatus.ACTIVE, f[12], f[13]);
+                    instant(f[10]), "1".equals(f[11]), SessionStatus.ACTIVE, f[14], f[15], instant(f[12]), "1".equals(f[13]));
             return Optional.of(new CachedSession(session, instant(f[2])));
         } catch (RuntimeException malformed) {
             return Optional.empty();

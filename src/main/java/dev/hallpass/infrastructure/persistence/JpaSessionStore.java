@@ -59,10 +59,11 @@ public class JpaSessionStore implements SessionStore {
     public Optional<SessionState> findBySecretHash(String secretHash) {
         EntityManager reader = factory.createEntityManager();
         try {
-            return reader.createQuery("select s from Session s where s.secretHash = :hash", Session.class)
-                    .setParameter("hash", secretHash)
-                    .getResultList().stream()
-                    .findFirst()
+            // two indexed lookups rather than one OR, which not every database answers from both indexes
+            Optional<Session> current = reader.createQuery("select s from Session s where s.secretHash = :hash", Session.class)
+                    .setParameter("hash", secretHash).getResultList().stream().findFirst();
+            return current.or(() -> reader.createQuery("select s from Session s where s.previousSecretHash = :hash", Session.class)
+                    .setParameter("hash", secretHash).getResultList().stream().findFirst())
                     .map(SessionState::of);
         } finally {
             reader.close();
@@ -149,6 +150,39 @@ public class JpaSessionStore implements SessionStore {
                 .setParameter("oldIp", session.ipAddress())
                 .setParameter("oldAgent", session.userAgent())
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean rotateSecret(SessionState session, String previousHash, String newHash, Instant at) {
+        boolean reissue = !previousHash.equals(session.secretHash());
+        return em.createQuery("update Session s set s.previousSecretHash = :previous, s.secretHash = :fresh, "
+                        + "s.secretRotatedAt = :at, s.newSecretUsed = false where s.handle = :handle and s.status = :active "
+                        + "and s.secretHash = :current" + (reissue ? " and s.newSecretUsed = false and s.previousSecretHash = :previous" : ""))
+                .setParameter("previous", previousHash)
+                .setParameter("fresh", newHash)
+                .setParameter("at", at)
+                .setParameter("handle", session.handle())
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("current", session.secretHash())
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public void secretUsed(SessionState session) {
+        em.createQuery("update Session s set s.newSecretUsed = true where s.handle = :handle and s.secretHash = :current "
+                        + "and s.newSecretUsed = false")
+                .setParameter("handle", session.handle())
+                .setParameter("current", session.secretHash())
+                .executeUpdate();
+    }
+
+    /** The secrets rotations replaced since {@code since}: no node may keep believing one of them is current. */
+    @Transactional
+    public List<String> findReplacedSecretsSince(Instant since) {
+        return em.createQuery("select s.previousSecretHash from Session s where s.secretRotatedAt > :since "
+                        + "and s.previousSecretHash is not null", String.class)
+                .setParameter("since", since)
+                .getResultList();
     }
 
     @Override

@@ -37,7 +37,7 @@ public class SessionAudit {
             case EVICTED -> SecurityEvent.Type.SESSION_EVICTED;
             case KILLED -> SecurityEvent.Type.SESSION_KILLED;
             case LOGOUT_ALL, REPLACED_BY_LOGIN, ACCOUNT_DISABLED, PASSWORD_CHANGED, PRIVILEGE_CHANGED,
-                 REFRESH_TOKEN_REUSE, IP_CHANGED, USER_AGENT_CHANGED -> null;
+                 REFRESH_TOKEN_REUSE, SESSION_SECRET_REUSE, IP_CHANGED, USER_AGENT_CHANGED -> null;
         });
     }
 }

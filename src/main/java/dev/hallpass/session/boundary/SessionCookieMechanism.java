@@ -52,7 +52,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         Optional<ActiveSession> session;
         try {
             Optional<String> secret = cookie.read(request);
-            session = secret.isEmpty() ? Optional.empty() : sessions.authenticate(secret.get(), clients.of(request));
+            session = secret.isEmpty() ? Optional.empty() : check(secret.get(), request, response);
         } catch (RuntimeException storeUnavailable) {
             return unavailable(response, storeUnavailable);
         }
@@ -62,6 +62,20 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         }
         CurrentSession.attach(request, session.get());
         return context.notifyContainerAboutLogin(new CallerPrincipal(session.get().username()), session.get().roles());
+    }
+
+    /**
+     * The cookie's session; a renewed secret goes out on this answer. Not for {@code /auth/verify}: a proxy's
+     * sub-request answer never reaches the browser, whose cookie would then die after the overlap.
+     */
+    private Optional<ActiveSession> check(String secret, HttpServletRequest request, HttpServletResponse response) {
+        if (CurrentSession.PROXY_CHECK_PATH.equals(request.getServletPath())) {
+            return sessions.authenticate(secret, clients.of(request));
+        }
+        Optional<SessionService.CookieSession> checked = sessions.authenticateRotating(secret, clients.of(request));
+        checked.ifPresent(found -> found.newSecret().ifPresent(fresh ->
+                response.addHeader("Set-Cookie", cookie.issue(new StartedSession(fresh, found.session())))));
+        return checked.map(SessionService.CookieSession::session);
     }
 
     /** Every way a bearer token can be wrong gets the same answer. */

@@ -12,6 +12,7 @@ import dev.hallpass.session.control.EndedToMakeRoom;
 import dev.hallpass.session.control.NodeName;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
+import dev.hallpass.session.control.SecretRotation;
 import dev.hallpass.session.control.SessionState;
 import dev.hallpass.session.control.SessionStore;
 import dev.hallpass.session.control.SessionTimeoutPolicy;
@@ -43,6 +44,7 @@ public class SessionService {
     private SessionTimeoutPolicy timeouts;
     private SessionLimits limits;
     private ClientBindings bindings;
+    private SecretRotation rotation;
     private NodeName node;
     private Consumer<SessionEnded> ended;
     private Consumer<SessionIncident> incidents;
@@ -58,12 +60,15 @@ public class SessionService {
 
     @Inject
     SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, SessionLimits limits,
-                   ClientBindings bindings, NodeName node, Event<SessionEnded> ended, Event<SessionIncident> incidents) {
-        this(store, clock, timeouts, limits, bindings, node, ended::fire, incidents::fire);
+                   ClientBindings bindings, SecretRotation rotation, NodeName node, Event<SessionEnded> ended,
+                   Event<SessionIncident> incidents) {
+        this(store, clock, timeouts, limits, bindings, rotation, node, ended::fire, incidents::fire);
     }
 
     SessionService(SessionStore store, Clock clock, SessionTimeoutPolicy timeouts, SessionLimits limits,
-                   ClientBindings bindings, NodeName node, Consumer<SessionEnded> ended, Consumer<SessionIncident> incidents) {
+                   ClientBindings bindings, SecretRotation rotation, NodeName node, Consumer<SessionEnded> ended,
+                   Consumer<SessionIncident> incidents) {
+        this.rotation = rotation;
         this.store = store;
         this.clock = clock;
         this.timeouts = timeouts;
@@ -107,9 +112,62 @@ public class SessionService {
      * than the touch interval (never a write on every request).
      */
     public Optional<ActiveSession> authenticate(String secret, ClientInfo client) {
-        Optional<SessionState> found = store.findBySecretHash(SessionSecrets.hash(secret));
+        return check(secret, client, false).map(CookieSession::session);
+    }
+
+    /** A cookie's session, and the new secret this answer must set when it was renewed on the way. */
+    public record CookieSession(ActiveSession session, Optional<String> newSecret) {
+        @Override
+        public String toString() {
+            return "CookieSession[session=" + session + "]";
+        }
+    }
+
+    /**
+     * As {@link #authenticate}, for requests whose answer reaches the browser's cookie jar (Hallpass's own pages
+     * and API): a secret older than {@code hallpass.session.secret-rotation} is replaced by a new one, which the
+     * caller sets on the answer.
+     */
+    public Optional<CookieSession> authenticateRotating(String secret, ClientInfo client) {
+        return check(secret, client, true);
+    }
+
+    private Optional<CookieSession> check(String secret, ClientInfo client, boolean mayRotate) {
+        String presented = SessionSecrets.hash(secret);
+        Optional<SessionState> found = store.findBySecretHash(presented);
         found.filter(s -> s.status() == SessionStatus.REPLACED).ifPresent(replaced -> fixationAttempt(replaced, client));
-        return use(found, client);
+        boolean previousSecret = found.filter(SessionState::isActive).filter(s -> !s.secretHash().equals(presented)).isPresent();
+        Instant now = clock.instant();
+        if (previousSecret && !rotation.inOverlap(found.get(), now) && found.get().newSecretUsed()) {
+            secretReuse(found.get(), client, now);
+            return Optional.empty();
+        }
+        Optional<ActiveSession> used = use(found, client);
+        if (used.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionState session = found.get();
+        if (!previousSecret && !session.newSecretUsed()) {
+            store.secretUsed(session);
+        }
+        boolean renew = previousSecret
+                ? !rotation.inOverlap(session, now) // the answer that carried the new secret never came back: another
+                : rotation.due(session, now);
+        if (mayRotate && renew) {
+            String fresh = SessionSecrets.newSecret();
+            if (store.rotateSecret(session, presented, SessionSecrets.hash(fresh), now)) {
+                return Optional.of(new CookieSession(used.get(), Optional.of(fresh)));
+            }
+        }
+        return Optional.of(new CookieSession(used.get(), Optional.empty()));
+    }
+
+    /** Both the replaced secret and its successor are in use: one of the two browsers holds a stolen copy. */
+    private void secretReuse(SessionState session, ClientInfo client, Instant now) {
+        if (end(session, EndReason.SESSION_SECRET_REUSE, now, null)) {
+            incident(SecurityEvent.Type.SESSION_SECRET_REUSE, session, client, "a session cookie replaced by rotation at "
+                    + session.secretIssuedAt() + " was used again after its successor; session ended");
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.hallpass.session.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads the session limits, client bindings and node name once; a bad value fails the deployment with a clear message. */
@@ -25,6 +26,15 @@ public class SessionPolicySettings {
             @ConfigProperty(name = "hallpass.session.user-agent-binding", defaultValue = "log") String userAgent) {
         return new ClientBindings(ClientBinding.parse(ip, "hallpass.session.ip-binding"),
                 ClientBinding.parse(userAgent, "hallpass.session.user-agent-binding"));
+    }
+
+    @Produces
+    @Singleton
+    SecretRotation secretRotation(
+            @ConfigProperty(name = "hallpass.session.secret-rotation", defaultValue = "PT1H") Duration standard,
+            @ConfigProperty(name = "hallpass.session.secret-rotation-remember-me", defaultValue = "P1D") Duration rememberMe,
+            @ConfigProperty(name = "hallpass.session.secret-rotation-overlap", defaultValue = "PT30S") Duration overlap) {
+        return new SecretRotation(standard, rememberMe, overlap);
     }
 
     @Produces

@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 public interface SessionStore {
 
+    /**
+     * The session whose current secret, or whose previous secret (the one its last rotation replaced), has this
+     * hash; the caller tells them apart by comparing with {@link SessionState#secretHash()}.
+     */
     Optional<SessionState> findBySecretHash(String secretHash);
 
     /** By public handle, from the database (not a hot path: refresh, admin). */
@@ -38,6 +42,16 @@ public interface SessionStore {
     /** A check found the session live with no touch due: the write a naive store would make is saved. */
     default void touchNotDue(SessionState session) {
     }
+
+    /**
+     * Hands the live session a new secret, if its secret is still {@code session.secretHash()}: {@code previousHash}
+     * stays known as the one it replaced (the secret presented now, or, re-issuing after a lost answer, the one
+     * that was already previous). False if another request rotated it first or the session ended.
+     */
+    boolean rotateSecret(SessionState session, String previousHash, String newHash, Instant at);
+
+    /** The secret a rotation handed out has been presented: from now on the previous one is theft after the overlap. */
+    void secretUsed(SessionState session);
 
     /** Ends the session everywhere; false if it had already ended. */
     boolean end(SessionState session, EndReason reason, Instant at);

@@ -15,6 +15,8 @@ public enum EndReason {
     PASSWORD_CHANGED(SessionStatus.REVOKED),
     /** A spent refresh token was used again: the session is taken to be stolen. */
     REFRESH_TOKEN_REUSE(SessionStatus.REVOKED),
+    /** A cookie secret replaced by rotation was used after the overlap while its successor was in use: stolen. */
+    SESSION_SECRET_REUSE(SessionStatus.REVOKED),
     /** A new login needed room under the per-user or per-IP limit and this was the oldest session. */
     EVICTED(SessionStatus.REVOKED),
     /** An administrator (or the user, from another device) ended it. */

@@ -29,6 +29,17 @@ public class Session {
     @Column(name = "secret_hash", length = 64, nullable = false, unique = true)
     private String secretHash;
 
+    /** The secret the last rotation replaced: accepted for a short overlap, then its use is theft. */
+    @Column(name = "previous_secret_hash", length = 64, unique = true)
+    private String previousSecretHash;
+
+    @Column(name = "secret_rotated_at")
+    private Instant secretRotatedAt;
+
+    /** Whether the secret the last rotation handed out has been presented since (a lost answer otherwise). */
+    @Column(name = "new_secret_used", nullable = false)
+    private boolean newSecretUsed = true;
+
     @Column(nullable = false, length = 64)
     private String username;
 
@@ -118,6 +129,10 @@ public class Session {
 
     public String handle() { return handle; }
     public String secretHash() { return secretHash; }
+    public String previousSecretHash() { return previousSecretHash; }
+    /** When the current secret was handed out: at the last rotation, or at login. */
+    public Instant secretIssuedAt() { return secretRotatedAt != null ? secretRotatedAt : createdAt; }
+    public boolean newSecretUsed() { return newSecretUsed; }
     public String username() { return username; }
     public Set<String> roles() {
         return roles.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(roles.split(" ")));

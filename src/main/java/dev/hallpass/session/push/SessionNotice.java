@@ -17,6 +17,7 @@ public record SessionNotice(String reason, String message) {
             case EVICTED -> new SessionNotice("evicted", "You logged in on too many devices; this oldest session was ended.");
             case IDLE_TIMEOUT, ABSOLUTE_TIMEOUT -> new SessionNotice("expired", "Your session expired.");
             case REFRESH_TOKEN_REUSE -> new SessionNotice("theft", "This session was ended because its tokens were used from somewhere else.");
+            case SESSION_SECRET_REUSE -> new SessionNotice("theft", "This session was ended because a copy of its cookie was used from somewhere else.");
             case PASSWORD_CHANGED -> new SessionNotice("password-changed", "Your password was changed; log in with the new one.");
             case ACCOUNT_DISABLED -> new SessionNotice("account-disabled", "Your account was disabled.");
             case PRIVILEGE_CHANGED -> new SessionNotice("privileges-changed", "Your roles changed; log in again.");

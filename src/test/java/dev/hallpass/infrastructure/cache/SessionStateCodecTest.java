@@ -43,6 +43,14 @@ class SessionStateCodecTest {
     }
 
     @Test
+    void aRenewedSecretKeepsWhenItWasIssuedAndWhetherItWasUsed() {
+        SessionState renewed = session(Set.of("user")).withSecret("hash-of-secret", Instant.parse("2026-12-02T10:00:00.123456Z"));
+
+        assertEquals(renewed, codec.decode(encoded(renewed), "hash-of-secret").orElseThrow().session());
+        assertEquals(renewed.secretUsed(), codec.decode(encoded(renewed.secretUsed()), "hash-of-secret").orElseThrow().session());
+    }
+
+    @Test
     void theUserAgentKeepsEveryCharacterItMayHold() {
         assertEquals("Mozilla/5.0 (X11; Linux x86_64) a|b, c",
                 codec.decode(encoded(session(Set.of("user"))), "hash-of-secret").orElseThrow().session().userAgent());
@@ -56,7 +64,8 @@ class SessionStateCodecTest {
     @Test
     void tombstonesAndUnknownFormatsAreNotSessions() {
         for (String value : new String[] {SessionStateCodec.TOMBSTONE, SessionStateCodec.REPLACED, "",
-                "1|a|b|c|d|1|2|3|4|0", "2|h4ndle|hash-of-secret|ann|admin|1|2|3|4|0|ip|ua", "1|too|few"}) {
+                "1|a|b|c|d|1|2|3|4|0", "2|h4ndle|hash-of-secret|ann|admin|1|2|3|4|0|ip|ua", "1|too|few",
+                "3|seal|1|h4ndle|hash-of-secret|ann|admin|1|2|3|4|0|ip|ua"}) {
             assertTrue(codec.decode(value, "hash-of-secret").isEmpty(), value);
         }
     }

@@ -1,7 +1,9 @@
 package dev.hallpass.session.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hallpass.account.boundary.Caller;
@@ -11,6 +13,7 @@ import dev.hallpass.session.control.ClientBinding;
 import dev.hallpass.session.control.ClientBindings;
 import dev.hallpass.session.control.EndedToMakeRoom;
 import dev.hallpass.session.control.NodeName;
+import dev.hallpass.session.control.SecretRotation;
 import dev.hallpass.session.control.SessionLimits;
 import dev.hallpass.session.control.SessionSecrets;
 import dev.hallpass.session.control.SessionState;
@@ -40,6 +43,8 @@ class SessionServiceTest {
     static final Duration IDLE = Duration.ofMinutes(30);
     static final Duration ABSOLUTE = Duration.ofHours(12);
     static final Duration TOUCH = Duration.ofMinutes(1);
+    static final Duration OVERLAP = Duration.ofSeconds(30);
+    static final SecretRotation ROTATION = new SecretRotation(Duration.ofHours(1), Duration.ofDays(1), OVERLAP);
 
     final MovingClock clock = new MovingClock(Instant.parse("2026-03-01T08:00:00Z"));
     final InMemoryStore store = new InMemoryStore();
@@ -56,7 +61,8 @@ class SessionServiceTest {
     }
 
     private SessionService serviceWith(ClientBindings bindings) {
-        return new SessionService(store, clock, policy, SessionLimits.NONE, bindings, NODE, endedEvents::add, incidents::add);
+        return new SessionService(store, clock, policy, SessionLimits.NONE, bindings, ROTATION, NODE, endedEvents::add,
+                incidents::add);
     }
 
     private StartedSession login() {
@@ -167,7 +173,7 @@ class SessionServiceTest {
     void adminSessionsGetTheShorterIdleTimeoutEvenWithRememberMe() {
         SessionTimeoutPolicy withAdminIdle = new SessionTimeoutPolicy(policy.standard(), policy.rememberMe(),
                 Duration.ofMinutes(15));
-        service = new SessionService(store, clock, withAdminIdle, SessionLimits.NONE, ClientBindings.OFF, NODE,
+        service = new SessionService(store, clock, withAdminIdle, SessionLimits.NONE, ClientBindings.OFF, ROTATION, NODE,
                 endedEvents::add, incidents::add);
 
         StartedSession admin = service.start(new Caller("root", Set.of("admin", "user"), 0), true, HOME, Optional.empty());
@@ -223,9 +229,95 @@ class SessionServiceTest {
      * The store contract, in memory: conditional writes only touch active sessions. It keeps immutable
      * {@link SessionState}s, as the layers above the database do; the end reason beside them.
      */
+    /** Uses the session every 20 minutes (checks that never renew the secret) for {@code total}. */
+    private void keepUsing(String secret, Duration total) {
+        for (Duration left = total; !left.isZero(); ) {
+            Duration step = left.compareTo(Duration.ofMinutes(20)) < 0 ? left : Duration.ofMinutes(20);
+            clock.advance(step);
+            left = left.minus(step);
+            assertTrue(service.authenticate(secret, HOME).isPresent());
+        }
+    }
+
+    @Test
+    void aSecretOlderThanTheRotationPeriodIsRenewedAndTheOldOneLastsOnlyTheOverlap() {
+        String first = login().secret();
+        keepUsing(first, Duration.ofMinutes(59));
+        assertEquals(Optional.empty(), service.authenticateRotating(first, HOME).orElseThrow().newSecret(), "not due yet");
+        clock.advance(Duration.ofMinutes(1));
+        String second = service.authenticateRotating(first, HOME).orElseThrow().newSecret().orElseThrow();
+        assertNotEquals(first, second);
+        assertEquals(SessionSecrets.hash(second), store.only().state().secretHash(), "only the new hash is stored as current");
+
+        clock.advance(OVERLAP.minusSeconds(1));
+        assertTrue(service.authenticateRotating(first, HOME).isPresent(), "a request in flight, another tab");
+        assertEquals(Optional.empty(), service.authenticateRotating(first, HOME).orElseThrow().newSecret(), "not renewed twice");
+        assertTrue(service.authenticateRotating(second, HOME).isPresent());
+        assertTrue(incidents.isEmpty());
+
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(service.authenticateRotating(first, HOME).isEmpty(), "both secrets in use after the overlap: one is stolen");
+        assertEquals(Optional.of(EndReason.SESSION_SECRET_REUSE), store.only().endReason());
+        assertEquals(SecurityEvent.Type.SESSION_SECRET_REUSE, incidents.get(0).type());
+        assertTrue(service.authenticateRotating(second, HOME).isEmpty(), "the session is over for both");
+    }
+
+    @Test
+    void whenTheAnswerWithTheNewSecretWasLostTheOldOneGetsAnotherInsteadOfEndingTheSession() {
+        String first = login().secret();
+        keepUsing(first, Duration.ofHours(1));
+        String lost = service.authenticateRotating(first, HOME).orElseThrow().newSecret().orElseThrow();
+        clock.advance(OVERLAP.plusSeconds(5));
+        String again = service.authenticateRotating(first, HOME).orElseThrow().newSecret().orElseThrow();
+        assertNotEquals(lost, again);
+        assertTrue(service.authenticate(lost, HOME).isEmpty(), "the never-used secret is dead");
+        assertTrue(service.authenticateRotating(again, HOME).isPresent());
+        assertEquals(SessionStatus.ACTIVE, store.only().status());
+        assertTrue(incidents.isEmpty(), incidents::toString);
+    }
+
+    @Test
+    void aStolenCopyDiesAtTheFirstRenewalItDidNotSee() {
+        String copied = login().secret(); // the thief copies the cookie and waits
+        keepUsing(copied, Duration.ofHours(1));
+        String owners = service.authenticateRotating(copied, HOME).orElseThrow().newSecret().orElseThrow();
+        assertTrue(service.authenticateRotating(owners, HOME).isPresent());
+        clock.advance(Duration.ofMinutes(5));
+        assertTrue(service.authenticateRotating(copied, new ClientInfo("198.51.100.9", "curl")).isEmpty());
+        assertEquals(Optional.of(EndReason.SESSION_SECRET_REUSE), store.only().endReason());
+    }
+
+    @Test
+    void checksWhoseAnswerCannotSetTheCookieNeverRenewIt() {
+        String first = login().secret();
+        keepUsing(first, Duration.ofHours(2));
+        assertTrue(service.authenticate(first, HOME).isPresent());
+        assertEquals(SessionSecrets.hash(first), store.only().state().secretHash());
+    }
+
+    @Test
+    void rememberMeSessionsAreRenewedDaily() {
+        String secret = service.start(new Caller("ann", Set.of("user"), 0), true, HOME, Optional.empty()).secret();
+        clock.advance(Duration.ofHours(2));
+        assertEquals(Optional.empty(), service.authenticateRotating(secret, HOME).orElseThrow().newSecret());
+        clock.advance(Duration.ofHours(22));
+        assertTrue(service.authenticateRotating(secret, HOME).orElseThrow().newSecret().isPresent());
+    }
+
+    @Test
+    void anOverlapAsLongAsThePeriodIsRefusedAndZeroNeverRenews() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new SecretRotation(Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofMinutes(1)));
+        SessionState old = new SessionState("h", "hash", "ann", Set.of("user"), clock.instant(), clock.instant(),
+                clock.instant().plus(IDLE), clock.instant().plus(ABSOLUTE), false, SessionStatus.ACTIVE, "", "");
+        assertFalse(new SecretRotation(Duration.ZERO, Duration.ZERO, OVERLAP).due(old, clock.instant().plus(ABSOLUTE)));
+        assertTrue(ROTATION.due(old, clock.instant().plus(Duration.ofHours(1))));
+    }
+
     static final class InMemoryStore implements SessionStore {
         final Map<String, SessionState> sessions = new HashMap<>();
         final Map<String, EndReason> endReasons = new HashMap<>();
+        final Map<String, String> previousSecrets = new HashMap<>(); // previous hash -> handle
         int touches;
 
         /** The one stored session, with its end reason. */
@@ -246,7 +338,35 @@ class SessionServiceTest {
 
         @Override
         public Optional<SessionState> findBySecretHash(String secretHash) {
-            return sessions.values().stream().filter(s -> s.secretHash().equals(secretHash)).findFirst();
+            return sessions.values().stream().filter(s -> s.secretHash().equals(secretHash)).findFirst()
+                    .or(() -> Optional.ofNullable(previousSecrets.get(secretHash)).map(sessions::get));
+        }
+
+        @Override
+        public boolean rotateSecret(SessionState state, String previousHash, String newHash, Instant at) {
+            SessionState stored = sessions.get(state.handle());
+            boolean reissue = !previousHash.equals(state.secretHash());
+            if (stored == null || !stored.isActive() || !stored.secretHash().equals(state.secretHash())
+                    || reissue && (stored.newSecretUsed() || !previousHash.equals(previousOf(stored.handle())))) {
+                return false;
+            }
+            previousSecrets.values().remove(stored.handle());
+            previousSecrets.put(previousHash, stored.handle());
+            sessions.put(stored.handle(), stored.withSecret(newHash, at));
+            return true;
+        }
+
+        private String previousOf(String handle) {
+            return previousSecrets.entrySet().stream().filter(e -> e.getValue().equals(handle)).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
+        }
+
+        @Override
+        public void secretUsed(SessionState state) {
+            SessionState stored = sessions.get(state.handle());
+            if (stored != null && stored.secretHash().equals(state.secretHash())) {
+                sessions.put(stored.handle(), stored.secretUsed());
+            }
         }
 
         @Override
