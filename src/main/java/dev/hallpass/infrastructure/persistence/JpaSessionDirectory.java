@@ -92,6 +92,10 @@ public class JpaSessionDirectory implements SessionDirectory {
         filter.username().ifPresent(u -> where.and("s.username = :user", "user", u));
         filter.ipPrefix().ifPresent(ip -> where.and("s.ipAddress like :ip", "ip", ip + "%"));
         filter.device().ifPresent(d -> where.and("lower(s.device) like :device", "device", "%" + d.toLowerCase(Locale.ROOT) + "%"));
+        filter.createdBefore().ifPresent(t -> where.and("s.createdAt < :createdBefore", "createdBefore", t));
+        // roles are stored space-separated: padded, a role matches whole, never as part of another
+        filter.role().ifPresent(r -> where.and("concat(' ', s.roles, ' ') like :role escape '!'", "role",
+                "% " + r.replace("!", "!!").replace("_", "!_").replace("%", "!%") + " %"));
         switch (filter.state()) {
             case LIVE -> where.and("s.status = :active and s.idleExpiresAt > :now", "active", SessionStatus.ACTIVE)
                     .bind("now", now);

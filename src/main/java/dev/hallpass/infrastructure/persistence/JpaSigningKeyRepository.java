@@ -30,4 +30,15 @@ public class JpaSigningKeyRepository implements SigningKeyRepository {
     public void add(SigningKey key) {
         em.persist(key);
     }
+
+    @Override
+    public int retire(Instant now, boolean unpublish) {
+        int changed = em.createQuery("update SigningKey k set k.signsUntil = :now where k.signsUntil > :now")
+                .setParameter("now", now).executeUpdate();
+        if (unpublish) {
+            changed = Math.max(changed, em.createQuery("update SigningKey k set k.publishedUntil = :now where k.publishedUntil > :now")
+                    .setParameter("now", now).executeUpdate());
+        }
+        return changed;
+    }
 }

@@ -1,7 +1,7 @@
 package dev.hallpass.session.search;
 
 import dev.hallpass.account.control.Roles;
-import dev.hallpass.account.control.Usernames;
+import dev.hallpass.problem.InvalidInput;
 import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionFilter;
@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -53,6 +54,27 @@ public class AdminSessionResource {
                 .header("X-Total-Count", search.count(filter)).build();
     }
 
+    /**
+     * {@code DELETE /api/admin/sessions?user=&ip=&device=&createdBefore=&role=&reason=}: ends every live session the
+     * filters match (every live session with {@code all=true} and no filter), in batches, each as a kill (every
+     * node, its security event); answers how many. {@code role=admin} makes every administrator log in again.
+     */
+    @DELETE
+    @Path("sessions")
+    public JsonObject killMatching(@BeanParam SessionSearchParameters query, @QueryParam("all") @DefaultValue("false") String all,
+                                   @QueryParam("reason") String reason) {
+        SessionFilter filter = query.filter();
+        boolean everything = switch (all) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidInput("all", "true or false");
+        };
+        if (!filter.narrows() && !everything) {
+            throw new InvalidInput("all", "give a filter (user, ip, device, createdBefore, role), or all=true to end every session");
+        }
+        return Json.createObjectBuilder().add("ended", search.killMatching(filter, current.requireUsername(), reason)).build();
+    }
+
     /** 204 when it ended now; 404 for an unknown handle or one that had ended already. */
     @DELETE
     @Path("sessions/{handle}")
@@ -61,13 +83,5 @@ public class AdminSessionResource {
             throw new NotFoundException("No live session " + handle);
         }
         return Response.noContent().build();
-    }
-
-    /** Ends every live session of the user; answers how many. */
-    @DELETE
-    @Path("accounts/{username}/sessions")
-    public JsonObject killAll(@PathParam("username") String username, @QueryParam("reason") String reason) {
-        int ended = sessions.killAll(Usernames.parse(username), current.requireUsername(), reason);
-        return Json.createObjectBuilder().add("ended", ended).build();
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hallpass.session.boundary.ActiveSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.Key;
 import java.security.SecureRandom;
@@ -133,6 +134,11 @@ public class AccessTokens {
         Optional<VerifiedAccessToken> checked = check(token);
         checked.ifPresent(result -> verified.put(token, result));
         return checked;
+    }
+
+    /** Keys were withdrawn (an emergency rotation): tokens verified with them must be checked again, and fail. */
+    void onKeysWithdrawn(@Observes SigningKeys.SigningKeysWithdrawn withdrawn) {
+        verified.invalidateAll();
     }
 
     private Optional<VerifiedAccessToken> check(String token) {

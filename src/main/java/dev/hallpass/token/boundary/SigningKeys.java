@@ -3,8 +3,12 @@ package dev.hallpass.token.boundary;
 import dev.hallpass.token.control.KeyEncryption;
 import dev.hallpass.token.control.SigningKeyRepository;
 import dev.hallpass.token.entity.SigningKey;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -17,12 +21,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.EcJwkGenerator;
@@ -77,13 +84,28 @@ public class SigningKeys {
     @ConfigProperty(name = "hallpass.dev-mode", defaultValue = "false")
     boolean devMode;
 
+    @Inject
+    @ConfigProperty(name = "hallpass.token.key-check-interval", defaultValue = "PT1S")
+    Duration checkInterval;
+
+    @Inject
+    Event<SigningKeysWithdrawn> withdrawn;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private KeyEncryption encryption;
     private final Set<String> undecryptable = ConcurrentHashMap.newKeySet();
-    private volatile Loaded loaded = new Loaded(null, null, Map.of(), Instant.MIN);
+    private volatile Loaded loaded = new Loaded(null, null, Map.of(), Instant.MIN, "");
+    private ScheduledFuture<?> checks;
 
     /** What this node knows: the key it signs with, until when, and every published public key. */
-    private record Loaded(PublicJsonWebKey signing, Instant signsUntil, Map<String, Published> published,
-                          Instant loadedAt) {
+    private record Loaded(PublicJsonWebKey signing, Instant signsUntil, Map<String, Published> published, Instant loadedAt,
+                          String fingerprint) {
+    }
+
+    /** Fired when keys this node trusted were withdrawn early: what it verified with them is forgotten. */
+    public record SigningKeysWithdrawn(Set<String> kids) {
     }
 
     private record Published(PublicJsonWebKey key, Instant until) {
@@ -102,6 +124,54 @@ public class SigningKeys {
 
     void start(@Observes @Priority(250) Startup startup) {
         reload();
+        if (!checkInterval.isZero()) {
+            long millis = checkInterval.toMillis();
+            checks = scheduler.scheduleWithFixedDelay(this::checkQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (checks != null) {
+            checks.cancel(false);
+        }
+    }
+
+    /**
+     * Every {@code hallpass.token.key-check-interval}: another node rotated or withdrew keys (an emergency
+     * rotation) → this node signs with the new key and refuses the withdrawn ones from now on.
+     */
+    private void checkQuietly() {
+        try {
+            if (!fingerprint(repository.findPublished(clock.instant())).equals(loaded.fingerprint())) {
+                reload();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Could not check the signing keys; trying again", e);
+        }
+    }
+
+    private static String fingerprint(List<SigningKey> keys) {
+        StringBuilder text = new StringBuilder();
+        keys.forEach(k -> text.append(k.kid()).append('/').append(k.signsUntil()).append('/').append(k.publishedUntil()).append(';'));
+        return text.toString();
+    }
+
+    /** What {@link #rotateNow} did. */
+    public record Rotated(String kid, int retired, boolean withdrawn) {
+    }
+
+    /**
+     * An emergency rotation: every key stops signing now and a new one takes over; with {@code withdrawOld}
+     * the old public keys also leave the JWKS, so every access token signed with them is refused on every node
+     * within a key check (refresh tokens are not signed: a refresh issues an access token with the new key).
+     */
+    public synchronized Rotated rotateNow(boolean withdrawOld) {
+        int retired = repository.retire(clock.instant(), withdrawOld);
+        Loaded now = reload();
+        LOG.warning(() -> "Signing keys rotated by an administrator: " + retired + " retired" + (withdrawOld ? " and withdrawn" : "")
+                + ", now signing with " + now.signing().getKeyId());
+        return new Rotated(now.signing().getKeyId(), retired, withdrawOld);
     }
 
     /**
@@ -203,7 +273,16 @@ public class SigningKeys {
             signingKey = decrypt(own).orElseThrow();
             signsUntil = own.signsUntil();
         }
-        loaded = new Loaded(signingKey, signsUntil, Map.copyOf(published), now);
+        Set<String> gone = new HashSet<>(); // withdrawn early: still due to be published, now no longer
+        loaded.published().forEach((kid, key) -> {
+            if (now.isBefore(key.until()) && !published.containsKey(kid)) {
+                gone.add(kid);
+            }
+        });
+        loaded = new Loaded(signingKey, signsUntil, Map.copyOf(published), now, fingerprint(keys));
+        if (!gone.isEmpty()) {
+            withdrawn.fire(new SigningKeysWithdrawn(Set.copyOf(gone)));
+        }
         return loaded;
     }
 

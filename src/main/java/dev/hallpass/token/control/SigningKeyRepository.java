@@ -11,4 +11,10 @@ public interface SigningKeyRepository {
     List<SigningKey> findPublished(Instant now);
 
     void add(SigningKey key);
+
+    /**
+     * Stops every key from signing at {@code now} and, with {@code unpublish}, withdraws them from the JWKS at once
+     * (a leaked key: its tokens are refused from now on). Returns how many keys it changed.
+     */
+    int retire(Instant now, boolean unpublish);
 }

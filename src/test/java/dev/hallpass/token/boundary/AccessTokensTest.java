@@ -50,6 +50,11 @@ class AccessTokensTest {
         public synchronized void add(SigningKey key) {
             keys.add(key);
         }
+
+        @Override
+        public int retire(Instant now, boolean unpublish) {
+            throw new UnsupportedOperationException("not used here: IncidentControlsIT tests the emergency rotation");
+        }
     }
 
     @BeforeEach
@@ -62,6 +67,7 @@ class AccessTokensTest {
         keys.accessTtl = Duration.ofMinutes(15);
         keys.keyEncryptionKey = Optional.of(Base64.getEncoder().encodeToString(new byte[32]));
         keys.checkSettings(null);
+        keys.checkInterval = Duration.ZERO; // no scheduler here; the check between nodes is IncidentControlsIT's
         keys.start(null);
         tokens = tokens("https://login.example.test", List.of("hallpass", "orders"));
     }
