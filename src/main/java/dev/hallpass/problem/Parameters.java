@@ -63,6 +63,15 @@ public final class Parameters {
         throw new InvalidInput(field, "must be a whole number from " + min + " to " + max);
     }
 
+    /** {@code true} or {@code false}; anything else is refused (a typo must not mean "no"). */
+    public static boolean flag(String value, String field) {
+        return switch (value == null ? "" : value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidInput(field, "true or false");
+        };
+    }
+
     public static Optional<String> text(String value, String field, int maxLength) {
         return present(value).map(v -> Fields.requireText(v, field, maxLength));
     }

@@ -104,7 +104,8 @@ public class LayeredSessionStore implements SessionStore {
         // UNKNOWN, an entry this node knows has ended, or REPLACED: a cookie that a later login replaced is
         // being replayed, and the caller needs the stored session to report the fixation attempt.
         metrics.miss(Layer.REDIS);
-        Optional<SessionState> stored = database.findBySecretHash(secretHash);
+        // after a renewal the caches no longer hold the session, so the read must see this node's pending touch
+        Optional<SessionState> stored = database.findBySecretHash(secretHash).map(this::withPendingTouch);
         if (stored.isPresent()) {
             metrics.hit(Layer.DATABASE);
         } else {
@@ -143,10 +144,15 @@ public class LayeredSessionStore implements SessionStore {
     /** From the database, with this node's touch still waiting for its batch laid over it. */
     @Override
     public Optional<SessionState> findByHandle(String handle) {
-        return database.findByHandle(handle).map(stored -> touches.pending(handle)
+        return database.findByHandle(handle).map(this::withPendingTouch);
+    }
+
+    /** This node's touch still waiting for its batch, laid over a row just read: the row alone may look idle. */
+    private SessionState withPendingTouch(SessionState stored) {
+        return touches.pending(stored.handle())
                 .filter(touch -> stored.isActive() && touch.lastSeen().isAfter(stored.lastSeenAt()))
                 .map(touch -> stored.touched(touch.lastSeen(), touch.idleExpiresAt()))
-                .orElse(stored));
+                .orElse(stored);
     }
 
     @Override

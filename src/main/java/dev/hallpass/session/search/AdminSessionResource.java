@@ -2,6 +2,7 @@ package dev.hallpass.session.search;
 
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.problem.Parameters;
 import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionFilter;
@@ -64,11 +65,7 @@ public class AdminSessionResource {
     public JsonObject killMatching(@BeanParam SessionSearchParameters query, @QueryParam("all") @DefaultValue("false") String all,
                                    @QueryParam("reason") String reason) {
         SessionFilter filter = query.filter();
-        boolean everything = switch (all) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidInput("all", "true or false");
-        };
+        boolean everything = Parameters.flag(all, "all");
         if (!filter.narrows() && !everything) {
             throw new InvalidInput("all", "give a filter (user, ip, device, createdBefore, role), or all=true to end every session");
         }

@@ -1,7 +1,7 @@
 package dev.hallpass.token.boundary;
 
 import dev.hallpass.account.control.Roles;
-import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.problem.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,12 +30,7 @@ public class SigningKeyResource {
     @POST
     @Path("rotate")
     public JsonObject rotate(@QueryParam("withdrawOld") @DefaultValue("false") String withdrawOld) {
-        boolean withdraw = switch (withdrawOld) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidInput("withdrawOld", "true or false");
-        };
-        SigningKeys.Rotated rotated = keys.rotateNow(withdraw);
+        SigningKeys.Rotated rotated = keys.rotateNow(Parameters.flag(withdrawOld, "withdrawOld"));
         return Json.createObjectBuilder().add("kid", rotated.kid()).add("retired", rotated.retired())
                 .add("withdrawn", rotated.withdrawn()).build();
     }

@@ -434,7 +434,8 @@ class SessionPoliciesIT {
         Set<SecurityEvent.Type> elsewhere = EnumSet.of(
                 SecurityEvent.Type.LOGIN_REJECTED_BY_LIMIT,  // SessionLimitRejectIT (policy reject)
                 SecurityEvent.Type.REFRESH_TOKEN_REUSE,      // RefreshTokenIT
-                SecurityEvent.Type.REFRESH_STORM);           // RefreshTokenIT
+                SecurityEvent.Type.REFRESH_STORM,            // RefreshTokenIT
+                SecurityEvent.Type.SESSION_SECRET_REUSE);    // SecretRotationIT
         Set<SecurityEvent.Type> missing = EnumSet.complementOf(EnumSet.copyOf(SEEN));
         missing.removeAll(elsewhere);
         assertTrue(missing.isEmpty(), "event types no test saw recorded once: " + missing);
