@@ -32,12 +32,13 @@ public class JpaSigningKeyRepository implements SigningKeyRepository {
     }
 
     @Override
-    public int retire(Instant now, boolean unpublish) {
-        int changed = em.createQuery("update SigningKey k set k.signsUntil = :now where k.signsUntil > :now")
-                .setParameter("now", now).executeUpdate();
+    public int retire(Instant now, boolean unpublish, String keep) {
+        int changed = em.createQuery("update SigningKey k set k.signsUntil = :now where k.signsUntil > :now and k.kid <> :keep")
+                .setParameter("now", now).setParameter("keep", keep).executeUpdate();
         if (unpublish) {
-            changed = Math.max(changed, em.createQuery("update SigningKey k set k.publishedUntil = :now where k.publishedUntil > :now")
-                    .setParameter("now", now).executeUpdate());
+            changed = Math.max(changed, em.createQuery("update SigningKey k set k.publishedUntil = :now "
+                    + "where k.publishedUntil > :now and k.kid <> :keep")
+                    .setParameter("now", now).setParameter("keep", keep).executeUpdate());
         }
         return changed;
     }

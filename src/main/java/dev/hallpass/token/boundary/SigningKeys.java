@@ -167,7 +167,10 @@ public class SigningKeys {
      * within a key check (refresh tokens are not signed: a refresh issues an access token with the new key).
      */
     public synchronized Rotated rotateNow(boolean withdrawOld) {
-        int retired = repository.retire(clock.instant(), withdrawOld);
+        // the new key is stored before the old ones stop: a node reloading in between finds it, never makes its own
+        SigningKey fresh = generate(clock.instant());
+        repository.add(fresh);
+        int retired = repository.retire(clock.instant(), withdrawOld, fresh.kid());
         Loaded now = reload();
         LOG.warning(() -> "Signing keys rotated by an administrator: " + retired + " retired" + (withdrawOld ? " and withdrawn" : "")
                 + ", now signing with " + now.signing().getKeyId());

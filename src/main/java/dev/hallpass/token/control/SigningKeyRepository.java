@@ -13,8 +13,8 @@ public interface SigningKeyRepository {
     void add(SigningKey key);
 
     /**
-     * Stops every key from signing at {@code now} and, with {@code unpublish}, withdraws them from the JWKS at once
-     * (a leaked key: its tokens are refused from now on). Returns how many keys it changed.
+     * Stops every key but {@code keep} from signing at {@code now} and, with {@code unpublish}, withdraws them from the
+     * JWKS at once (a leaked key: its tokens are refused from now on). Returns how many keys it changed.
      */
-    int retire(Instant now, boolean unpublish);
+    int retire(Instant now, boolean unpublish, String keep);
 }

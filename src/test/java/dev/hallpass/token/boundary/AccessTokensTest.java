@@ -52,7 +52,7 @@ class AccessTokensTest {
         }
 
         @Override
-        public int retire(Instant now, boolean unpublish) {
+        public int retire(Instant now, boolean unpublish, String keep) {
             throw new UnsupportedOperationException("not used here: IncidentControlsIT tests the emergency rotation");
         }
     }
