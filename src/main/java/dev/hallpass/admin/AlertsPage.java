@@ -19,6 +19,10 @@ public class AlertsPage {
 
     private List<Alert> alerts;
 
+    public int getShown() {
+        return SHOWN;
+    }
+
     public List<Alert> getAlerts() {
         if (alerts == null) {
             alerts = monitor.recent(SHOWN);
