@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * 2. With those open, ROUNDS times: log in on A, open a stream on B, log out on A, and time until B's
  *    stream says session-ended (from sending the logout, and from its answer).
  * Usage: java bench/PushLatency.java BASE_A BASE_B USER PASSWORD STREAMS ROUNDS PID_B
+ * Or, for data sync (bench/data-sync.sh): java bench/PushLatency.java data BASE_A BASE_B USER PASSWORD ROUNDS —
+ * one session of the user on each node, a stream on B, ROUNDS times a PUT of a user document on A (with its
+ * If-Match), timed until B's stream says data-updated.
  * Every wait is bounded (60 s for the streams, 5 s per event).
  */
 public class PushLatency {
@@ -32,6 +35,11 @@ public class PushLatency {
     static final Pattern OPEN = Pattern.compile("(?m)^hallpass_push_streams_open\\S* ([0-9.]+)");
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("data")) {
+            dataSync(args[1], args[2], "{\"username\":\"" + args[3] + "\",\"password\":\"" + args[4] + "\"}",
+                    Integer.parseInt(args[5]));
+            return;
+        }
         String a = args[0], b = args[1], body = "{\"username\":\"" + args[2] + "\",\"password\":\"" + args[3] + "\"}";
         int streams = Integer.parseInt(args[4]), rounds = Integer.parseInt(args[5]);
         long pid = Long.parseLong(args[6]);
@@ -83,6 +91,42 @@ public class PushLatency {
         row("from sending the logout", fromSend);
         row("after the logout was answered", fromAnswer);
         held.forEach(f -> f.thenAccept(r -> { try { r.body().close(); } catch (Exception ignored) { } }));
+    }
+
+    /** Data sync latency: a PUT on node A until node B's stream of another session of the user says data-updated. */
+    static void dataSync(String a, String b, String body, int rounds) throws Exception {
+        String phone = login(a, body), laptop = login(b, body);
+        long[] fromSend = new long[rounds];
+        long[] fromAnswer = new long[rounds];
+        int warmup = Math.min(20, rounds);
+        String etag = null;
+        HttpResponse<InputStream> stream = HTTP.send(events(b, laptop), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            await(lines, "event: ready");
+            for (int i = 0; i < warmup + rounds; i++) {
+                HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(a + "/api/me/data/bench-cart")).header("Cookie", phone)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"items\": " + i + "}"));
+                put.header(etag == null ? "If-None-Match" : "If-Match", etag == null ? "*" : etag);
+                long sent = System.nanoTime();
+                HttpResponse<Void> answer = HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding());
+                long answered = System.nanoTime();
+                if (answer.statusCode() != 200 && answer.statusCode() != 201) {
+                    throw new IllegalStateException("PUT answered " + answer.statusCode());
+                }
+                etag = answer.headers().firstValue("ETag").orElseThrow();
+                await(lines, "event: data-updated");
+                long heard = System.nanoTime();
+                if (i >= warmup) {
+                    fromSend[i - warmup] = heard - sent;
+                    fromAnswer[i - warmup] = Math.max(0, heard - answered);
+                }
+            }
+        }
+        System.out.println("| data sync, node A PUT → node B stream of another session | samples | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|");
+        row("from sending the PUT", fromSend);
+        row("after the PUT was answered", fromAnswer);
     }
 
     static HttpRequest events(String base, String cookie) {

@@ -18,7 +18,7 @@
       $('warning').hidden = false;
     },
     onSessionEnded: (notice) => showLogin(notice),
-    onLoginRequired: () => showLogin({ reason: 'login-required', message: 'Please log in again.' }),
+    onLoginRequired: () => showLogin({ reason: 'login-required', message: HallpassTexts.t('demo.login-again') }),
   });
   window.demo = { client: client };
 
@@ -39,6 +39,7 @@
     $('app-section').hidden = false;
     $('warning').hidden = true;
     await client.start();
+    await showCart();
     document.body.dataset.ready = 'true';
   }
 
@@ -64,9 +65,53 @@
   });
   $('refresh').addEventListener('click', () => client.refresh().catch(() => {}));
   $('logout').addEventListener('click', async () => { await client.logout(false); showLogin(null); });
+  // The cart: a user document ("cart": {item: count}) every device of the user sees change at once.
+  let unsubscribe = null;
+
+  function renderCart(cart, change) {
+    const list = $('cart');
+    list.replaceChildren(...Object.entries(cart || {}).map(([item, count]) => {
+      const row = document.createElement('li');
+      row.textContent = item + ' × ' + count;
+      return row;
+    }));
+    $('cart-status').textContent = change ? 'v' + change.version : '';
+  }
+
+  async function showCart() {
+    renderCart(await client.data.get('cart'), null);
+    if (unsubscribe) {
+      unsubscribe();
+    }
+    unsubscribe = client.data.subscribe('cart', renderCart);
+  }
+
+  $('cart-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const item = $('cart-item').value.trim();
+    // read, add, write back only over the version read: another device's add in between is a 412, then again
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const cart = (await client.data.get('cart')) || {};
+      cart[item] = (cart[item] || 0) + 1;
+      try {
+        renderCart(await client.data.set('cart', cart), null);
+        $('cart-item').value = '';
+        return;
+      } catch (error) {
+        if (error.status !== 412) {
+          $('cart-status').textContent = error.message;
+          return;
+        }
+      }
+    }
+  });
+  $('cart-clear').addEventListener('click', async () => {
+    await client.data.remove('cart').catch(() => {});
+    renderCart(null, null);
+  });
   $('logout-all').addEventListener('click', async () => { await client.logout(true); showLogin(null); });
 
-  fetch('api/auth/status', { credentials: 'same-origin' })
+  HallpassTexts.ready.then(() => fetch('api/auth/status', { credentials: 'same-origin' }))
     .then((response) => response.json())
     .then((status) => (status.authenticated ? showApp(status.username) : showLogin(null)));
 }());

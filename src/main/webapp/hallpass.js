@@ -10,6 +10,10 @@
  *   });
  *   await hallpass.start();                         // after the cookie login
  *
+ *   const cart = await hallpass.data.get('cart');     // shared by all the user's devices, versioned
+ *   await hallpass.data.patch('cart', { apple: 2 });  // JSON Merge Patch; set() replaces (If-Match)
+ *   hallpass.data.subscribe('cart', (value) => render(value)); // changes made on any other device
+ *
  * Unless showNotices is false, the client also shows the server's words itself, in an element the app
  * styles: <div class="hallpass-notice hallpass-expiring|hallpass-ended" role="alert">.
  *   const me = await (await hallpass.fetch('api/auth/me')).json();
@@ -104,6 +108,7 @@
     let timer = null;
     let stream = null;
     let ended = false;
+    const dataListeners = new Set(); // {name, scope, callback}: subscribers of data-updated events
 
     function adopt(next, broadcast) {
       // a stored receivedAt ahead of the clock would refuse every later token: it counts as now at most
@@ -250,6 +255,14 @@
         notice('ended', ending.message);
         settings.onSessionEnded(ending);
       });
+      stream.addEventListener('data-updated', (event) => {
+        const change = JSON.parse(event.data);
+        dataListeners.forEach((entry) => {
+          if (entry.name === change.name && entry.scope === change.scope) {
+            entry.callback(change);
+          }
+        });
+      });
       stream.addEventListener('session-expiring', (event) => {
         const warning = JSON.parse(event.data);
         notice('expiring', warning.message);
@@ -286,7 +299,109 @@
       }
     }
 
-    return {
+    /**
+     * The data API: JSON documents of the user ({scope: 'user'}, the default: every session of theirs shares
+     * them) or of this session ({scope: 'session'}), with their versions (ETags). set() replaces only the
+     * version this tab last saw (If-Match), or creates only (If-None-Match: *) when it saw none; a document
+     * changed meanwhile on another device fails with error.status 412: read it again and reapply. patch()
+     * applies a JSON Merge Patch to whatever is current. subscribe() calls back with the new value (null when
+     * deleted) whenever the document changes on any device, this tab's own writes excepted.
+     */
+    function dataApi(client) {
+      const etags = new Map(); // 'scope/name' → the ETag this tab last saw
+      const scopeOf = (options) => (options && options.scope === 'session' ? 'session' : 'user');
+      const keyOf = (name, options) => scopeOf(options) + '/' + name;
+      const path = (name, options) => url((scopeOf(options) === 'session' ? 'api/sessions/current/data/' : 'api/me/data/')
+          + encodeURIComponent(name));
+
+      async function failure(response) {
+        let detail = response.statusText;
+        try {
+          detail = (await response.json()).detail || detail;
+        } catch (notJson) {
+          // keep the status text
+        }
+        const error = new Error('Hallpass data: ' + response.status + ' ' + detail);
+        error.status = response.status;
+        return error;
+      }
+
+      async function write(method, name, options, body, headers) {
+        const response = await client.fetch(path(name, options), { method: method, headers: headers, body: body });
+        if (!response.ok) {
+          throw await failure(response);
+        }
+        etags.set(keyOf(name, options), response.headers.get('ETag'));
+        return response.status === 204 ? null : response.json();
+      }
+
+      const api = {
+        /** The document's value, or null if there is none. */
+        async get(name, options) {
+          const response = await client.fetch(path(name, options), { headers: { Accept: 'application/json' } });
+          if (response.status === 404) {
+            etags.delete(keyOf(name, options));
+            return null;
+          }
+          if (!response.ok) {
+            throw await failure(response);
+          }
+          etags.set(keyOf(name, options), response.headers.get('ETag'));
+          return response.json();
+        },
+
+        /** The ETag this tab last saw of the document ('"7"'), or undefined. */
+        etag(name, options) {
+          return etags.get(keyOf(name, options));
+        },
+
+        /** Replaces the version this tab last saw (or options.etag); creates it if this tab saw none. */
+        set(name, value, options) {
+          const etag = options && 'etag' in options ? options.etag : etags.get(keyOf(name, options));
+          const headers = { 'Content-Type': 'application/json' };
+          headers[etag ? 'If-Match' : 'If-None-Match'] = etag || '*';
+          return write('PUT', name, options, JSON.stringify(value), headers);
+        },
+
+        /** Applies a JSON Merge Patch (RFC 7396) to the current version (only to options.etag if given). */
+        patch(name, mergePatch, options) {
+          const headers = { 'Content-Type': 'application/merge-patch+json' };
+          if (options && options.etag) {
+            headers['If-Match'] = options.etag;
+          }
+          return write('PATCH', name, options, JSON.stringify(mergePatch), headers);
+        },
+
+        async remove(name, options) {
+          const headers = options && options.etag ? { 'If-Match': options.etag } : {};
+          await write('DELETE', name, options, undefined, headers);
+          etags.delete(keyOf(name, options));
+        },
+
+        /**
+         * Calls callback(value, change) whenever the document changes on another device or tab (change:
+         * {scope, name, version, etag, session, deleted}). Returns a function that unsubscribes.
+         */
+        subscribe(name, callback, options) {
+          const entry = {
+            name: name,
+            scope: scopeOf(options),
+            callback: (change) => {
+              if (change.etag === etags.get(keyOf(name, options))) {
+                return; // this tab's own write, or a version it already has
+              }
+              (change.deleted ? Promise.resolve(null) : api.get(name, options))
+                .then((value) => callback(value, change), () => {});
+            },
+          };
+          dataListeners.add(entry);
+          return () => dataListeners.delete(entry);
+        },
+      };
+      return api;
+    }
+
+    const client = {
       /** After the cookie login: the first access token (and the refresh cookie), and the event stream. */
       async start() {
         ended = false;
@@ -366,6 +481,8 @@
         global.document.removeEventListener('visibilitychange', onVisible);
       },
     };
+    client.data = dataApi(client);
+    return client;
   }
 
   global.Hallpass = { create: create };

@@ -1,4 +1,5 @@
-// Minimal login page for a one-node trial: log in, see the session, log out.
+// Minimal login page for a one-node trial: log in, see the session, log out. Its sentences come from
+// texts.js (the reader's language); problems come from the server already in it.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -8,7 +9,7 @@
     $('session-section').hidden = !me;
     if (me) {
       $('username').textContent = me.username;
-      $('roles').textContent = me.roles.join(', ') || 'no roles';
+      $('roles').textContent = me.roles.join(', ') || HallpassTexts.t('index.no-roles');
       $('handle').textContent = me.session.handle;
       $('idle').textContent = new Date(me.session.idleExpiresAt).toLocaleString();
       $('absolute').textContent = new Date(me.session.absoluteExpiresAt).toLocaleString();
@@ -21,6 +22,7 @@
 
   // status answers "not logged in" with a 200, so an anonymous visitor's console shows no failed request
   async function refresh() {
+    await HallpassTexts.ready;
     const status = await (await fetch('api/auth/status', { credentials: 'same-origin' })).json();
     const response = status.authenticated ? await fetch('api/auth/me', { credentials: 'same-origin' }) : null;
     show(response && response.ok ? await response.json() : null);

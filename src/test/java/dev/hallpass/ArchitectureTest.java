@@ -70,7 +70,8 @@ class ArchitectureTest {
 
     static final String[] FEATURES_AND_KERNELS = {"dev.hallpass.account..", "dev.hallpass.audit..", "dev.hallpass.session..",
         "dev.hallpass.token..", "dev.hallpass.admin..", "dev.hallpass.selfservice..", "dev.hallpass.apps..",
-        "dev.hallpass.alerting..", "dev.hallpass.client..", "dev.hallpass.web..", "dev.hallpass.problem.."};
+        "dev.hallpass.alerting..", "dev.hallpass.client..", "dev.hallpass.web..", "dev.hallpass.problem..",
+        "dev.hallpass.language.."};
 
     /** Infrastructure implements the features' ports; a feature never reaches into it (the metrics qualifier aside). */
     @Test
@@ -100,10 +101,19 @@ class ArchitectureTest {
 
     @Test
     void theSharedKernelsDependOnNoFeature() {
-        noClasses().that().resideInAnyPackage("dev.hallpass.client..", "dev.hallpass.web..")
+        noClasses().that().resideInAnyPackage("dev.hallpass.client..", "dev.hallpass.web..", "dev.hallpass.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hallpass.account..", "dev.hallpass.audit..",
                         "dev.hallpass.session..", "dev.hallpass.token..", "dev.hallpass.admin..", "dev.hallpass.selfservice..",
                         "dev.hallpass.apps..", "dev.hallpass.alerting..", "dev.hallpass.infrastructure..")
+                .check(main);
+    }
+
+    /** The language kernel is what every other package puts its sentences through; it uses none of them. */
+    @Test
+    void theLanguageKernelUsesNoOtherPackageOfHallpass() {
+        noClasses().that().resideInAPackage("dev.hallpass.language..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.hallpass..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.hallpass.language.."))))
                 .check(main);
     }
 

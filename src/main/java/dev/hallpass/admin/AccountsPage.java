@@ -56,7 +56,7 @@ public class AccountsPage implements Serializable {
 
     public void create() {
         if (FacesFeedback.attempt(() -> accounts.create(new NewAccountRequest(username, password, roleList()).toCommand()))) {
-            FacesFeedback.info("Account created", username);
+            FacesFeedback.info("accounts.created", username);
             username = null;
             roles = Roles.USER;
         }
@@ -72,15 +72,14 @@ public class AccountsPage implements Serializable {
     public void setEnabled(AccountView account, boolean enabled) {
         FacesFeedback.attempt(() -> {
             accounts.setEnabled(account.username(), enabled, current.requireUsername(), clients.current());
-            FacesFeedback.info(enabled ? "Account enabled" : "Account disabled",
-                    account.username() + (enabled ? " can log in again" : ": every session of it ended"));
+            FacesFeedback.info(enabled ? "accounts.enabled" : "accounts.disabled", account.username());
         });
     }
 
     public void resetPassword() {
         FacesFeedback.attempt(() -> {
             accounts.resetPassword(selected.username(), password, current.requireUsername(), clients.current());
-            FacesFeedback.info("Password reset", selected.username() + ": every session of it ended");
+            FacesFeedback.info("accounts.password-reset", selected.username());
         });
         password = null;
     }
@@ -88,7 +87,7 @@ public class AccountsPage implements Serializable {
     public void changeRoles() {
         FacesFeedback.attempt(() -> {
             accounts.setRoles(selected.username(), Roles.parse(roleList()), current.requireUsername(), clients.current());
-            FacesFeedback.info("Roles changed", selected.username() + ": every session of it ended");
+            FacesFeedback.info("accounts.roles-changed", selected.username());
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.hallpass.admin;
 
 import dev.hallpass.session.search.SessionActivity;
+import dev.hallpass.web.PageTexts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -77,8 +78,8 @@ public class DashboardPage {
                 .add("data", Json.createObjectBuilder()
                         .add("labels", labels)
                         .add("datasets", Json.createArrayBuilder()
-                                .add(series("Logins per minute", numbers.logins(), "#2563eb"))
-                                .add(series("Session ends per minute", numbers.ends(), "#dc2626"))))
+                                .add(series(PageTexts.get("dashboard.chart.logins"), numbers.logins(), "#2563eb"))
+                                .add(series(PageTexts.get("dashboard.chart.ends"), numbers.ends(), "#dc2626"))))
                 .add("options", Json.createObjectBuilder()
                         .add("animation", false)
                         .add("maintainAspectRatio", false)

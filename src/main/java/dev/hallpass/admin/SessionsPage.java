@@ -71,17 +71,17 @@ public class SessionsPage implements Serializable {
     public void kill(SessionRow row) {
         FacesFeedback.attempt(() -> {
             if (sessions.kill(row.handle(), current.requireUsername(), reason)) {
-                FacesFeedback.info("Session ended", row.username() + " / " + row.handle() + " is logged out on every node");
+                FacesFeedback.info("sessions.killed", row.username(), row.handle());
             } else {
-                FacesFeedback.error("Already ended", "Session " + row.handle() + " was no longer live");
+                FacesFeedback.error("sessions.already-ended", row.handle());
             }
         });
         reason = null;
     }
 
     public void killAllOf(String username) {
-        FacesFeedback.attempt(() -> FacesFeedback.info("Sessions ended",
-                sessions.killAll(username, current.requireUsername(), reason) + " session(s) of " + username + " ended"));
+        FacesFeedback.attempt(() -> FacesFeedback.info("sessions.killed-of-user",
+                sessions.killAll(username, current.requireUsername(), reason), username));
         reason = null;
     }
 
@@ -91,8 +91,8 @@ public class SessionsPage implements Serializable {
     }
 
     public void killMatching() {
-        FacesFeedback.attempt(() -> FacesFeedback.info("Sessions ended",
-                search.killMatching(filter, current.requireUsername(), reason) + " session(s) ended"));
+        FacesFeedback.attempt(() -> FacesFeedback.info("sessions.killed-matching",
+                search.killMatching(filter, current.requireUsername(), reason)));
         reason = null;
     }
 

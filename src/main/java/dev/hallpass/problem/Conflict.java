@@ -3,7 +3,8 @@ package dev.hallpass.problem;
 /** 409: the request is understood but clashes with the state it would change. */
 public final class Conflict extends ProblemException {
 
-    public Conflict(String title, String detail) {
-        super(409, title, detail);
+    /** Title {@code key.title}, detail {@code key.detail} of the problems bundle. */
+    public Conflict(String key, Object... arguments) {
+        super(409, key, arguments);
     }
 }

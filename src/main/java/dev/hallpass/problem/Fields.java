@@ -8,17 +8,17 @@ public final class Fields {
 
     public static <T> T requireBody(T body) {
         if (body == null) {
-            throw new InvalidInput("body", "a JSON object is required");
+            throw new InvalidInput("body", "json-object-required");
         }
         return body;
     }
 
     public static String requireText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "is required");
+            throw new InvalidInput(field, "required");
         }
         if (value.length() > maxLength) {
-            throw new InvalidInput(field, "must be at most " + maxLength + " characters");
+            throw new InvalidInput(field, "at-most-characters", maxLength);
         }
         return value;
     }

@@ -1,9 +1,12 @@
 package dev.hallpass.problem;
 
+import java.util.List;
+
 /** 403: the caller is known but may not do this. */
 public final class Forbidden extends ProblemException {
 
-    public Forbidden(String detail) {
-        super(403, "Forbidden", detail);
+    /** {@code detailKey}: a detail of the problems bundle. */
+    public Forbidden(String detailKey, Object... arguments) {
+        super(403, "forbidden.title", detailKey, arguments, List.of());
     }
 }

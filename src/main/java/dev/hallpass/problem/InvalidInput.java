@@ -1,23 +1,24 @@
 package dev.hallpass.problem;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** 400: the request's content is not acceptable; says which field and why. */
 public final class InvalidInput extends ProblemException {
 
-    public InvalidInput(String field, String reason) {
-        this(List.of(new FieldProblem(field, reason)));
+    /** {@code reasonKey}: a key of the problems bundle under {@code field.}, such as {@code required}. */
+    public InvalidInput(String field, String reasonKey, Object... arguments) {
+        this(List.of(FieldProblem.of(field, reasonKey, arguments)));
     }
 
     public InvalidInput(List<FieldProblem> problems) {
-        super(400, "Invalid request", describe(problems), problems);
+        super(400, "invalid.title", null, new Object[0], problems);
     }
 
-    private static String describe(List<FieldProblem> problems) {
-        StringBuilder detail = new StringBuilder();
-        for (FieldProblem p : problems) {
-            detail.append(detail.length() == 0 ? "" : "; ").append(p.field()).append(": ").append(p.reason());
-        }
-        return detail.toString();
+    /** Each field with its reason: {@code password: is required; roles: …}. */
+    @Override
+    public String detail(Locale locale) {
+        return fieldProblems().stream().map(p -> p.field() + ": " + p.reason(locale)).collect(Collectors.joining("; "));
     }
 }

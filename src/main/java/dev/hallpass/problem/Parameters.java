@@ -26,7 +26,7 @@ public final class Parameters {
             try {
                 return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInput(field, "must be one of " + Arrays.toString(type.getEnumConstants())
+                throw new InvalidInput(field, "one-of", Arrays.toString(type.getEnumConstants())
                         .toLowerCase(Locale.ROOT).replace('_', '-'));
             }
         });
@@ -35,7 +35,7 @@ public final class Parameters {
     public static Optional<String> ipPrefix(String value, String field) {
         return present(value).map(v -> {
             if (!IP_PREFIX.matcher(v).matches()) {
-                throw new InvalidInput(field, "must be the start of an IP address");
+                throw new InvalidInput(field, "ip-prefix");
             }
             return v;
         });
@@ -46,7 +46,7 @@ public final class Parameters {
             try {
                 return Instant.parse(v);
             } catch (DateTimeParseException e) {
-                throw new InvalidInput(field, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+                throw new InvalidInput(field, "instant");
             }
         });
     }
@@ -60,7 +60,7 @@ public final class Parameters {
         } catch (NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw new InvalidInput(field, "must be a whole number from " + min + " to " + max);
+        throw new InvalidInput(field, "whole-number", min, max);
     }
 
     /** {@code true} or {@code false}; anything else is refused (a typo must not mean "no"). */
@@ -68,7 +68,7 @@ public final class Parameters {
         return switch (value == null ? "" : value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidInput(field, "true or false");
+            default -> throw new InvalidInput(field, "true-or-false");
         };
     }
 

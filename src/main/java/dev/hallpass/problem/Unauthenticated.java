@@ -4,6 +4,6 @@ package dev.hallpass.problem;
 public final class Unauthenticated extends ProblemException {
 
     public Unauthenticated() {
-        super(401, "Not logged in", "This request needs a valid session");
+        super(401, "unauthenticated");
     }
 }

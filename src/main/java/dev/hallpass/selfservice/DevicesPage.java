@@ -47,12 +47,11 @@ public class DevicesPage implements Serializable {
         String handle = selectedHandle;
         boolean done = FacesFeedback.attempt(() -> {
             if (handle == null || handle.isBlank()) {
-                FacesFeedback.info("Signed out elsewhere",
-                        devices.endOthers(current.require(), password, clients.current()) + " other session(s) ended");
+                FacesFeedback.info("devices.others-ended", devices.endOthers(current.require(), password, clients.current()));
             } else if (devices.endOther(current.require(), handle, password, clients.current())) {
-                FacesFeedback.info("Session ended", "That device is signed out now");
+                FacesFeedback.info("devices.ended");
             } else {
-                FacesFeedback.error("Already ended", "That session had already ended");
+                FacesFeedback.error("devices.already-ended");
             }
         });
         password = null;

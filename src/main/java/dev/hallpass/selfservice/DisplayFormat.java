@@ -1,5 +1,6 @@
 package dev.hallpass.selfservice;
 
+import dev.hallpass.web.PageTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,7 +24,7 @@ public class DisplayFormat {
         return instant == null ? "" : UTC.format(instant);
     }
 
-    /** "just now", "5 min ago", "3 h ago", "2 d ago"; "in 4 min" for the future. */
+    /** "just now", "5 min ago", "3 h ago", "2 d ago"; "in 4 min" for the future (in the view's language). */
     public String ago(Instant instant) {
         if (instant == null) {
             return "";
@@ -31,9 +32,9 @@ public class DisplayFormat {
         Duration between = Duration.between(instant, clock.instant());
         String amount = amount(between.abs());
         if (amount.isEmpty()) {
-            return "just now";
+            return PageTexts.get("time.just-now");
         }
-        return between.isNegative() ? "in " + amount : amount + " ago";
+        return PageTexts.get(between.isNegative() ? "time.in" : "time.ago", amount);
     }
 
     private static String amount(Duration d) {
@@ -41,8 +42,8 @@ public class DisplayFormat {
             return "";
         }
         if (d.toHours() < 1) {
-            return d.toMinutes() + " min";
+            return PageTexts.get("time.minutes", d.toMinutes());
         }
-        return d.toDays() < 1 ? d.toHours() + " h" : d.toDays() + " d";
+        return d.toDays() < 1 ? PageTexts.get("time.hours", d.toHours()) : PageTexts.get("time.days", d.toDays());
     }
 }

@@ -4,6 +4,7 @@ import dev.hallpass.problem.ProblemException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -25,27 +26,33 @@ public final class FacesFeedback {
         }).isPresent();
     }
 
-    /** The action's result, or empty when it did not go through (the page then shows why). */
+    /** The action's result, or empty when it did not go through (the page then shows why, in its language). */
     public static <T> Optional<T> result(Supplier<T> action) {
         try {
             return Optional.of(action.get());
         } catch (ProblemException problem) {
-            error(problem.title(), problem.fieldProblems().isEmpty() ? problem.getMessage()
-                    : problem.fieldProblems().stream().map(p -> p.field() + " " + p.reason()).collect(Collectors.joining("; ")));
+            Locale locale = PageTexts.locale();
+            add(FacesMessage.SEVERITY_ERROR, problem.title(locale), problem.fieldProblems().isEmpty() ? problem.detail(locale)
+                    : problem.fieldProblems().stream().map(p -> p.field() + " " + p.reason(locale)).collect(Collectors.joining("; ")));
         } catch (WebApplicationException refused) {
-            error(refused.getResponse().getStatusInfo().getReasonPhrase(), refused.getMessage());
+            add(FacesMessage.SEVERITY_ERROR, refused.getResponse().getStatusInfo().getReasonPhrase(), refused.getMessage());
         } catch (IllegalArgumentException invalid) {
-            error("Not accepted", invalid.getMessage());
+            add(FacesMessage.SEVERITY_ERROR, PageTexts.get("feedback.not-accepted"), invalid.getMessage());
         }
         return Optional.empty();
     }
 
-    public static void info(String summary, String detail) {
-        add(FacesMessage.SEVERITY_INFO, summary, detail);
+    /**
+     * A message of the pages' bundle: summary {@code key.summary}, detail {@code key.detail} with the
+     * arguments.
+     */
+    public static void info(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_INFO, PageTexts.get(key + ".summary"), PageTexts.get(key + ".detail", arguments));
     }
 
-    public static void error(String summary, String detail) {
-        add(FacesMessage.SEVERITY_ERROR, summary, detail);
+    /** Like {@link #info}, as an error. */
+    public static void error(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_ERROR, PageTexts.get(key + ".summary"), PageTexts.get(key + ".detail", arguments));
     }
 
     private static void add(FacesMessage.Severity severity, String summary, String detail) {

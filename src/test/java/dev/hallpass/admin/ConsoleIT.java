@@ -283,4 +283,77 @@ class ConsoleIT {
             assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
         }
     }
+
+    /**
+     * Issue 18, part 6: a reader whose browser asks for Simplified Chinese gets the console in it, and a forced
+     * logout pushed to the page in it; the reason code stays {@code killed}.
+     */
+    @Test
+    void aChineseBrowserSeesTheConsoleAndAForcedLogoutInSimplifiedChinese() {
+        String user = newUser("zhong");
+        try (Browser admin = Browser.open(base, "zh-CN,zh"); Browser reader = Browser.open(base, "zh-CN,zh")) {
+            admin.open("admin/sessions.xhtml").waitForPath("login.xhtml?next=").waitForText("h1", "登录 Hallpass");
+            assertEquals("zh-CN", admin.find("html").getAttribute("lang"));
+            admin.logIn("admin", Deployments.ADMIN_PASSWORD).waitForPath("admin/sessions.xhtml").waitForText("h1", "会话");
+            assertAll(
+                    () -> assertEquals("仪表盘", admin.find("#nav-dashboard").getText()),
+                    () -> assertEquals("我的设备", admin.find("#nav-devices").getText()),
+                    () -> assertTrue(admin.find("#bar\\:logout").getText().contains("退出登录"), admin::pageText),
+                    () -> assertTrue(admin.find("#sessions\\:table").getText().contains("用户"), admin::pageText));
+
+            reader.demoLogIn(user, PASSWORD).waitForText("h1", "hallpass.js 演示");
+            admin.type("#sessions\\:user", user).click("#sessions\\:search").settle()
+                    .waitForText("#sessions\\:table", "共 1 个会话");
+            admin.screenshot("console-sessions-zh");
+            admin.click("#sessions\\:table\\:0\\:kill").click("#sessions\\:confirmYes").settle()
+                    .waitForText("#messages", "会话已结束").waitForText("#sessions\\:table", "共 0 个会话");
+
+            reader.waitForText("#reason", "管理员操作，已强制登出");
+            assertEquals("killed", reader.find("#reason").getAttribute("data-reason"));
+            reader.screenshot("forced-logout-zh");
+            assertAll(
+                    () -> assertTrue(admin.consoleErrors().isEmpty(), () -> "browser errors: " + admin.consoleErrors()),
+                    () -> assertTrue(reader.consoleErrors().isEmpty(), () -> "browser errors: " + reader.consoleErrors()));
+        }
+    }
+
+    @Test
+    void problemsComeInTheReadersLanguageWithTheirCodesAndFieldNamesUnchanged() {
+        String wrong = Logins.loginBody("nobody", "not the password", false);
+        Reply chinese = http.postJson("api/auth/login", wrong, "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
+        Reply english = http.postJson("api/auth/login", wrong);
+        Reply french = http.postJson("api/auth/login", wrong, "Accept-Language", "fr-FR, en;q=0.5");
+        assertAll(
+                () -> assertEquals(401, chinese.status(), chinese::toString),
+                () -> assertEquals("登录失败", chinese.json().getString("title")),
+                () -> assertEquals("用户名不存在或密码错误", chinese.json().getString("detail")),
+                () -> assertEquals("about:blank", chinese.json().getString("type")),
+                () -> assertEquals("zh-CN", chinese.header("Content-Language").orElseThrow()),
+                () -> assertEquals("Login failed", english.json().getString("title")),
+                () -> assertEquals("Unknown username or wrong password", english.json().getString("detail")),
+                () -> assertEquals("Login failed", french.json().getString("title")));
+
+        String[] asAdmin = cookie(Logins.adminSecret(http));
+        Reply refused = http.postJson("api/admin/accounts", "{\"username\": \"x\", \"roles\": [\"user\"]}",
+                asAdmin[0], asAdmin[1], "Accept-Language", "zh");
+        assertEquals(400, refused.status(), refused::toString);
+        List<String> fields = refused.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field") + ": " + e.getString("reason")).toList();
+        assertAll(
+                () -> assertEquals("请求无效", refused.json().getString("title")),
+                () -> assertTrue(fields.contains("password: 为必填项"), fields::toString),
+                () -> assertTrue(fields.stream().anyMatch(f -> f.startsWith("username: 必须为 3-64 个字符")), fields::toString));
+
+        Reply nothing = http.get("no-such-page", "Accept-Language", "zh-CN");
+        assertAll(
+                () -> assertEquals(404, nothing.status()),
+                () -> assertEquals("未找到", nothing.json().getString("title")),
+                () -> assertEquals("此路径下没有任何内容", nothing.json().getString("detail")));
+
+        Reply texts = http.get("api/texts", "Accept-Language", "zh-CN");
+        assertAll(
+                () -> assertEquals("zh-CN", texts.json().getString("language")),
+                () -> assertEquals("登录", texts.json().getJsonObject("texts").getString("login")),
+                () -> assertEquals("Log in", http.get("api/texts").json().getJsonObject("texts").getString("login")));
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -45,6 +46,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(URL server) {
+        return open(server, "en-US");
+    }
+
+    /**
+     * A browser whose reader prefers {@code languages} ({@code "zh-CN"}, or a list such as {@code "zh-CN,en"}):
+     * its {@code Accept-Language} and {@code navigator.languages}.
+     */
+    public static Browser open(URL server, String languages) {
         Path profile;
         try {
             profile = Files.createTempDirectory("hallpass-chromium");
@@ -55,7 +64,8 @@ public final class Browser implements AutoCloseable {
         options.setBinary(executable("hallpass.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,800", "--lang=en-US", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,800", "--lang=" + languages.split(",")[0], "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

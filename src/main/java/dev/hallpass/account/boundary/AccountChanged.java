@@ -8,5 +8,6 @@ import dev.hallpass.client.ClientInfo;
  */
 public record AccountChanged(String username, Change change, ClientInfo client, String detail) {
 
-    public enum Change { DISABLED, PASSWORD_CHANGED, ROLES_CHANGED }
+    /** ERASED: the account is being deleted with everything kept for it (its observers erase theirs in the same transaction). */
+    public enum Change { DISABLED, PASSWORD_CHANGED, ROLES_CHANGED, ERASED }
 }

@@ -1,7 +1,10 @@
 package dev.hallpass.account.boundary;
 
 import dev.hallpass.account.control.Roles;
+import dev.hallpass.account.control.Usernames;
 import dev.hallpass.client.ClientAddress;
+import dev.hallpass.problem.Conflict;
+import dev.hallpass.problem.NotFound;
 import dev.hallpass.problem.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -84,10 +87,24 @@ public class AccountResource {
         return accounts.setRoles(username, RolesRequest.require(body), administrator(), clients.current());
     }
 
+    /**
+     * Erases the account: its sessions and tokens end everywhere, its shared data is erased, the account is
+     * deleted (the name can be taken again). 204; an administrator cannot erase their own account (409).
+     */
+    @DELETE
+    @Path("{username}")
+    public Response erase(@PathParam("username") String username) {
+        if (Usernames.canonical(username).equals(Usernames.canonical(administrator()))) {
+            throw new Conflict("conflict.erase-self");
+        }
+        accounts.erase(username, administrator(), clients.current());
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("{username}")
     public AccountView find(@PathParam("username") String username) {
-        return accounts.find(username).orElseThrow(() -> new NotFoundException("No account named " + username));
+        return accounts.find(username).orElseThrow(() -> new NotFound("not-found.account", username));
     }
 
     /** The administrator acting (every method here is for the admin role, so there always is one). */

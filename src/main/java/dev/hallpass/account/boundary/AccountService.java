@@ -8,11 +8,11 @@ import dev.hallpass.account.control.Usernames;
 import dev.hallpass.account.entity.Account;
 import dev.hallpass.client.ClientInfo;
 import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +85,20 @@ public class AccountService {
         return AccountView.of(account);
     }
 
+    /**
+     * Erases the account: every session and token ends on every node (as for a disable), what the features
+     * keep for the user is erased by their observers of {@link AccountChanged.Change#ERASED} in this
+     * transaction (shared data), then the account row goes. The security events stay (the audit trail).
+     */
+    @Transactional
+    public void erase(String username, String byAdmin, ClientInfo client) {
+        Account account = lockedForChange(username);
+        account.revokeSessions();
+        changes.fire(new AccountChanged(account.username(), AccountChanged.Change.ERASED, client,
+                "erased by administrator " + byAdmin));
+        accounts.remove(account);
+    }
+
     /** An administrator sets a new password (policy checked); every session and token made with the old one ends. */
     public void resetPassword(String username, String newPassword, String byAdmin, ClientInfo client) {
         passwordPolicy.check(newPassword, username);
@@ -111,7 +125,7 @@ public class AccountService {
         return inTransaction.call(() -> {
             Account account = lockedForChange(proven.username());
             if (account.generation() != proven.generation() || !account.isEnabled()) {
-                throw new InvalidInput("currentPassword", "is not the current password");
+                throw new InvalidInput("currentPassword", "not-current-password");
             }
             account.replacePasswordHash(newHash);
             account.revokeSessions();
@@ -140,7 +154,7 @@ public class AccountService {
 
     private Account lockedForChange(String username) {
         return accounts.findForChange(Usernames.canonical(username))
-                .orElseThrow(() -> new NotFoundException("No account named " + username));
+                .orElseThrow(() -> new NotFound("not-found.account", username));
     }
 
     public Optional<AccountView> find(String username) {

@@ -18,7 +18,7 @@ public record NewAccountRequest(String username, String password, List<String> r
         String name = collect(problems, () -> Usernames.parse(username));
         Set<String> parsedRoles = collect(problems, () -> Roles.parse(roles));
         if (password == null || password.isEmpty()) {
-            problems.add(new FieldProblem("password", "is required"));
+            problems.add(FieldProblem.of("password", "required"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);

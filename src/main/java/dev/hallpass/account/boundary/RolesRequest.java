@@ -12,7 +12,7 @@ public record RolesRequest(List<String> roles) {
     static Set<String> require(RolesRequest body) {
         List<String> roles = Fields.requireBody(body).roles;
         if (roles == null || roles.isEmpty()) {
-            throw new InvalidInput("roles", "is required: at least one role");
+            throw new InvalidInput("roles", "roles-required");
         }
         return Roles.parse(roles);
     }

@@ -20,6 +20,9 @@ public interface AccountRepository {
 
     void replacePasswordHash(long accountId, String newHash);
 
+    /** Deletes the account (and its roles); in the caller's transaction, after everything kept for it was erased. */
+    void remove(Account account);
+
     /** Accounts whose name starts with {@code prefix} (canonical; empty: all), by name. */
     List<Account> search(String prefix, int offset, int limit);
 

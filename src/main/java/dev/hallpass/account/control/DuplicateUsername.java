@@ -6,6 +6,6 @@ import dev.hallpass.problem.ProblemException;
 public final class DuplicateUsername extends ProblemException {
 
     public DuplicateUsername(String username) {
-        super(409, "Account exists", "An account named '" + username + "' already exists");
+        super(409, "account-exists", username);
     }
 }

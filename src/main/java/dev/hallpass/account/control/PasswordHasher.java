@@ -100,11 +100,11 @@ public class PasswordHasher {
     private byte[] derive(String password, byte[] salt, int iterations) {
         try {
             if (!turns.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
-                throw new Busy("Too many password checks at once on this server; try again in a moment", 1);
+                throw new Busy("busy.password-checks", 1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy("Interrupted while waiting to check a password", 1);
+            throw new Busy("busy.interrupted", 1);
         }
         try {
             return deriveNow(password, salt, iterations);

@@ -42,17 +42,17 @@ public class PasswordPolicy {
     /** {@code username}: whose password it will be (null if unknown yet). */
     public String check(String password, String username) {
         if (password == null || password.codePointCount(0, password.length()) < minLength) {
-            throw new InvalidInput("password", "must be at least " + minLength + " characters");
+            throw new InvalidInput("password", "password-too-short", minLength);
         }
         if (password.length() > MAX_LENGTH) {
-            throw new InvalidInput("password", "must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidInput("password", "at-most-characters", MAX_LENGTH);
         }
         String folded = fold(password);
         if (username != null && username.strip().length() >= 4 && folded.contains(fold(username))) {
-            throw new InvalidInput("password", "must not contain the user name");
+            throw new InvalidInput("password", "password-contains-username");
         }
         if (folded.codePoints().distinct().count() <= 2 || COMMON.contains(folded)) {
-            throw new InvalidInput("password", "is one of the first passwords an attacker tries; choose another");
+            throw new InvalidInput("password", "password-common");
         }
         return password;
     }

@@ -23,12 +23,12 @@ public final class Roles {
             return Set.of(USER);
         }
         if (raw.size() > MAX_ROLES) {
-            throw new InvalidInput("roles", "at most " + MAX_ROLES + " roles");
+            throw new InvalidInput("roles", "roles-too-many", MAX_ROLES);
         }
         Set<String> roles = new LinkedHashSet<>();
         for (String role : raw) {
             if (role == null || !FORMAT.matcher(role).matches()) {
-                throw new InvalidInput("roles", "each role must be 1-32 characters: lower-case letters, digits, '_', '.' or '-', starting with a letter");
+                throw new InvalidInput("roles", "role-name");
             }
             roles.add(role);
         }

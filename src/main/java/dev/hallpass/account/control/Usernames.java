@@ -16,7 +16,7 @@ public final class Usernames {
     public static String parse(String raw) {
         String canonical = canonical(raw);
         if (!FORMAT.matcher(canonical).matches()) {
-            throw new InvalidInput("username", "must be 3-64 characters: letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+            throw new InvalidInput("username", "username");
         }
         return canonical;
     }

@@ -1,5 +1,8 @@
 package dev.hallpass.apps.boundary;
 
+import dev.hallpass.language.Languages;
+import dev.hallpass.problem.ProblemException;
+import dev.hallpass.problem.Problems;
 import dev.hallpass.session.boundary.ActiveSession;
 import dev.hallpass.session.boundary.BearerCaller;
 import dev.hallpass.session.boundary.CurrentSession;
@@ -12,9 +15,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,8 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebServlet(CurrentSession.PROXY_CHECK_PATH)
 public class ProxyCheck extends HttpServlet {
 
-    private static final String UNAUTHENTICATED = "{\"type\":\"about:blank\",\"title\":\"Not authenticated\",\"status\":401,"
-            + "\"detail\":\"No live Hallpass session or access token\"}";
+    /** The 401's body in each language, written once: the refusal is as cheap as the rest. */
+    private static final Map<Locale, String> UNAUTHENTICATED = Languages.SUPPORTED.stream().collect(Collectors.toUnmodifiableMap(
+            locale -> locale, locale -> Problems.json(ProblemException.of(401, "proxy-unauthenticated"), locale)));
 
     @Inject
     CurrentSession current;
@@ -54,9 +61,11 @@ public class ProxyCheck extends HttpServlet {
         } else {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"hallpass\"");
+            Locale locale = Languages.choose(request.getHeader("Accept-Language"));
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(UNAUTHENTICATED);
+            response.setHeader("Content-Language", locale.toLanguageTag());
+            response.getWriter().write(UNAUTHENTICATED.get(locale));
         }
     }
 

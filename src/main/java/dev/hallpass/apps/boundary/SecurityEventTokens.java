@@ -49,7 +49,10 @@ public class SecurityEventTokens {
         } else {
             claims.setClaim("sub_id", user);
             event.put("credential_type", "password");
-            event.put("change_type", "ACCOUNT_DISABLED".equals(signal.reason()) ? "revoke" : "update");
+            event.put("change_type", switch (signal.reason()) {
+                case "DISABLED", "ERASED" -> "revoke"; // the account can no longer be used (AccountChanged.Change)
+                default -> "update";
+            });
         }
         claims.setClaim("events", Map.of(signal.kind().uri(), event));
         return keys.sign(claims.toJson(), "secevent+jwt");
@@ -59,7 +62,7 @@ public class SecurityEventTokens {
     private static String initiatingEntity(Signal signal) {
         return switch (signal.reason()) {
             case "LOGOUT", "LOGOUT_ALL", "REPLACED_BY_LOGIN", "PASSWORD_CHANGED" -> "user";
-            case "KILLED", "ACCOUNT_DISABLED", "PRIVILEGE_CHANGED" -> "admin";
+            case "KILLED", "ACCOUNT_DISABLED", "PRIVILEGE_CHANGED", "DISABLED", "ERASED" -> "admin";
             case "IDLE_TIMEOUT", "ABSOLUTE_TIMEOUT" -> "system";
             default -> "policy";
         };

@@ -95,15 +95,14 @@ public class SharedSignalsResource {
         JsonObject config = object(body);
         JsonObject delivery = config.get("delivery") instanceof JsonObject d ? d : JsonValue.EMPTY_JSON_OBJECT;
         SignalStream.Delivery method = SignalStream.Delivery.ofUri(text(delivery, "method", SignalStream.Delivery.POLL.uri()))
-                .orElseThrow(() -> new InvalidInput("delivery.method", "must be " + SignalStream.Delivery.POLL.uri()
-                        + " (poll) or " + SignalStream.Delivery.PUSH.uri() + " (push)"));
+                .orElseThrow(() -> new InvalidInput("delivery.method", "delivery-method",
+                        SignalStream.Delivery.POLL.uri(), SignalStream.Delivery.PUSH.uri()));
         String endpoint = null;
         if (method == SignalStream.Delivery.PUSH) {
             endpoint = pushEndpoint(text(delivery, "endpoint_url", null));
         }
         if (streams.ofClient(client).size() >= maxStreamsPerClient) {
-            throw new Conflict("Too many streams", "This client has " + maxStreamsPerClient
-                    + " streams already (hallpass.signals.max-streams-per-client); delete one first");
+            throw new Conflict("too-many-signal-streams", maxStreamsPerClient);
         }
         Instant now = clock.instant();
         long from = log.lastPositionBefore(now.minus(accessTokens.accessTtl()).minus(Duration.ofMinutes(1)));
@@ -177,7 +176,7 @@ public class SharedSignalsResource {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new InvalidInput("body", "must be a JSON object");
+            throw new InvalidInput("body", "json-object");
         }
     }
 
@@ -219,7 +218,7 @@ public class SharedSignalsResource {
     private static String description(JsonObject config) {
         String description = text(config, "description", "");
         if (description.length() > MAX_DESCRIPTION) {
-            throw new InvalidInput("description", "must be at most " + MAX_DESCRIPTION + " characters");
+            throw new InvalidInput("description", "at-most-characters", MAX_DESCRIPTION);
         }
         return description;
     }
@@ -227,7 +226,7 @@ public class SharedSignalsResource {
     /** Push targets are absolute http(s) URLs without credentials in them. */
     private static String pushEndpoint(String url) {
         if (url == null || url.length() > 2000) {
-            throw new InvalidInput("delivery.endpoint_url", "is required for push delivery (an http or https URL of at most 2000 characters)");
+            throw new InvalidInput("delivery.endpoint_url", "endpoint-required");
         }
         try {
             URI uri = URI.create(url);
@@ -237,7 +236,7 @@ public class SharedSignalsResource {
             }
             return url;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("delivery.endpoint_url", "must be an absolute http or https URL without user information");
+            throw new InvalidInput("delivery.endpoint_url", "endpoint-url");
         }
     }
 
@@ -249,7 +248,7 @@ public class SharedSignalsResource {
         if (value instanceof JsonString string) {
             return string.getString();
         }
-        throw new InvalidInput(name, "must be a string");
+        throw new InvalidInput(name, "string");
     }
 
     private static String newId() {

@@ -6,6 +6,7 @@ import dev.hallpass.apps.control.Signal;
 import dev.hallpass.apps.control.SignalLog;
 import dev.hallpass.apps.control.SignalStream;
 import dev.hallpass.apps.control.StreamRepository;
+import dev.hallpass.problem.NotFound;
 import dev.hallpass.session.boundary.SessionEnded;
 import dev.hallpass.session.control.SessionEndAnnounced;
 import jakarta.annotation.PreDestroy;
@@ -179,7 +180,7 @@ public class Transmitter {
     /** The stream, if this client owns it; 404 otherwise (another client's stream does not exist for it). */
     SignalStream owned(String clientId, String streamId) {
         return streams.find(streamId == null ? "" : streamId).filter(s -> s.clientId().equals(clientId))
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No such stream"));
+                .orElseThrow(() -> new NotFound("not-found.stream"));
     }
 
     private void acknowledge(SignalStream stream, Set<String> acks) {

@@ -64,6 +64,9 @@ public class EndReconciler {
     Event<SessionEndAnnounced> announced;
 
     @Inject
+    LayeredDataStore data;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -107,6 +110,7 @@ public class EndReconciler {
         if (runId.isPresent() && redisRunId != null && !runId.get().equals(redisRunId)) {
             LOG.warning("Redis restarted or failed over (new run id): writing every recent session end to it again");
             fullPassDue = true;
+            data.forgetShared();
         }
         runId.ifPresent(id -> redisRunId = id);
         boolean full = fullPassDue || lastPass == null;

@@ -222,7 +222,7 @@ public class RedisSessionCache {
     }
 
     /** Runs {@code operation} unless Redis is absent or the breaker is open; a failure counts against it. */
-    private <T> T call(Function<UnifiedJedis, T> operation, T fallback) {
+    <T> T call(Function<UnifiedJedis, T> operation, T fallback) {
         Optional<UnifiedJedis> client = redis.client();
         if (client.isEmpty() || !breaker.allowsCall()) {
             return fallback;

@@ -49,6 +49,9 @@ public class SessionInvalidations {
     EndReconciler reconciler;
 
     @Inject
+    DataChangeRelay dataChanges;
+
+    @Inject
     Event<SessionEndAnnounced> announced;
 
     @Resource
@@ -80,7 +83,7 @@ public class SessionInvalidations {
             try {
                 Subscription current = new Subscription();
                 subscription = current;
-                client.subscribe(current, RedisSessionCache.CHANNEL);
+                client.subscribe(current, RedisSessionCache.CHANNEL, DataChangeRelay.CHANNEL);
             } catch (RuntimeException linkLost) {
                 LOG.log(Level.FINE, "Session invalidation link lost; retrying", linkLost);
             }
@@ -98,6 +101,9 @@ public class SessionInvalidations {
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
+            if (DataChangeRelay.CHANNEL.equals(channel)) {
+                return; // the session channel's subscription does what a new link needs
+            }
             local.invalidateAll();
             reconciler.fullPassSoon();
             connected = true;
@@ -106,6 +112,10 @@ public class SessionInvalidations {
 
         @Override
         public void onMessage(String channel, String message) {
+            if (DataChangeRelay.CHANNEL.equals(channel)) {
+                dataChanges.onMessage(message);
+                return;
+            }
             // "ended <secret hash> <handle> <reason> <sent, epoch ms> <seal>"; anything unsealed is ignored
             Optional<String[]> opened = shared.openEndMessage(message);
             if (opened.isEmpty()) {

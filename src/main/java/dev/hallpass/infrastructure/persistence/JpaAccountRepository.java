@@ -67,6 +67,12 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public void remove(Account account) {
+        em.remove(account);
+        em.flush(); // now, so a failure is the erasure's, not the commit's
+    }
+
+    @Override
     @Transactional
     public List<Account> search(String prefix, int offset, int limit) {
         return em.createQuery("select a from Account a where a.username like :prefix escape '!' order by a.username", Account.class)

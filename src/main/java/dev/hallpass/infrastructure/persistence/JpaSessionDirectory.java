@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,5 +120,24 @@ public class JpaSessionDirectory implements SessionDirectory {
             return s.idleExpiresAt().isAfter(now) ? SessionFilter.State.LIVE : SessionFilter.State.EXPIRED;
         }
         return SessionFilter.State.valueOf(s.status().name());
+    }
+
+    @Override
+    public Map<String, LastSeen> lastSeen(Collection<String> usernames, Instant now) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LastSeen> seen = new HashMap<>();
+        List<Object[]> rows = em.createQuery("select s.username, max(s.lastSeenAt), max(case when s.status = :active "
+                        + "and s.idleExpiresAt > :now and s.absoluteExpiresAt > :now then s.lastSeenAt end) "
+                        + "from Session s where s.username in :users group by s.username", Object[].class)
+                .setParameter("active", SessionStatus.ACTIVE)
+                .setParameter("now", now)
+                .setParameter("users", usernames)
+                .getResultList();
+        for (Object[] row : rows) {
+            seen.put((String) row[0], new LastSeen((Instant) row[1], (Instant) row[2]));
+        }
+        return seen;
     }
 }

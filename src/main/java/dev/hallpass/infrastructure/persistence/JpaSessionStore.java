@@ -45,6 +45,10 @@ public class JpaSessionStore implements SessionStore {
     @Inject
     JpaSignals signals;
 
+    @Inject
+    @Database
+    JpaDataStore data;
+
     /** One pending "last seen" write. */
     public record Touch(String handle, Instant lastSeen, Instant idleExpiresAt) {
     }
@@ -242,8 +246,9 @@ public class JpaSessionStore implements SessionStore {
         return ended;
     }
 
+    /** Ends the session and deletes its session data in the same transaction: data ends with its session. */
     private boolean markEnded(SessionState session, EndReason reason, Instant at) {
-        return em.createQuery("update Session s set s.status = :status, s.endReason = :reason, s.endedAt = :at, "
+        boolean ended = em.createQuery("update Session s set s.status = :status, s.endReason = :reason, s.endedAt = :at, "
                         + "s.version = s.version + 1 where s.handle = :handle and s.status = :active")
                 .setParameter("status", reason.status())
                 .setParameter("reason", reason)
@@ -251,6 +256,10 @@ public class JpaSessionStore implements SessionStore {
                 .setParameter("handle", session.handle())
                 .setParameter("active", SessionStatus.ACTIVE)
                 .executeUpdate() == 1;
+        if (ended) {
+            data.deleteSessionData(List.of(session.handle()));
+        }
+        return ended;
     }
 
     @Override
@@ -306,6 +315,7 @@ public class JpaSessionStore implements SessionStore {
         if (handles.isEmpty()) {
             return 0;
         }
+        data.deleteSessionData(handles); // sessions that ran out unseen were never ended: their data goes with their rows
         return em.createQuery("delete from Session s where s.handle in :handles")
                 .setParameter("handles", handles)
                 .executeUpdate();

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * passed; security events older than {@code hallpass.audit.retention}; networks a user has not logged
  * in from for {@code hallpass.audit.known-network-retention}; revocation feed entries older than
  * {@code hallpass.signals.retention} and feed streams nobody polled (or that took no push) for
- * {@code hallpass.signals.stream-retention}. Nothing else deletes from those tables,
+ * {@code hallpass.signals.stream-retention}; deleted (and erased) documents after
+ * {@code hallpass.data.tombstone-retention}. Nothing else deletes from those tables,
  * so without this they would grow for ever (review M5).
  */
 @ApplicationScoped
@@ -53,6 +54,10 @@ public class SessionCleanup {
 
     @Inject
     JpaSignals signals;
+
+    @Inject
+    @Database
+    JpaDataStore data;
 
     @Inject
     Clock clock;
@@ -93,6 +98,10 @@ public class SessionCleanup {
     @ConfigProperty(name = "hallpass.signals.stream-retention", defaultValue = "P7D")
     Duration streamRetention;
 
+    @Inject
+    @ConfigProperty(name = "hallpass.data.tombstone-retention", defaultValue = "P1D")
+    Duration tombstoneRetention;
+
     /** One table's cleanup: deletes up to {@code limit} rows older than the cutoff, returns how many. */
     private interface Sweep {
         int delete(Instant cutoff, int limit);
@@ -118,6 +127,7 @@ public class SessionCleanup {
         }
         sweep("expired refresh tokens", refreshRetention, refreshTokens::deleteExpiredBefore);
         sweep("security events", eventRetention, securityEvents::deleteOlderThan);
+        sweep("deleted documents", tombstoneRetention, data::deleteTombstonesBefore);
         sweep("known networks", networkRetention, knownNetworks::forgetNotSeenSince);
         sweep("revocation feed entries", signalRetention, signals::deleteOlderThan);
         sweep("feed streams nobody polled", streamRetention, signals::deleteNotSeenSince);

@@ -63,7 +63,7 @@ public class AccessControl implements DynamicFeature {
                 throw new Unauthenticated();
             }
             if (roles == null || !roles.isEmpty() && roles.stream().noneMatch(security::isUserInRole)) {
-                throw new Forbidden("This needs one of the roles " + (roles == null ? "[]" : roles));
+                throw new Forbidden("forbidden.roles", roles == null ? "[]" : roles.toString());
             }
         }
     }

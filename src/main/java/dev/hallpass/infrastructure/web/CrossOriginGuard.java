@@ -1,7 +1,7 @@
 package dev.hallpass.infrastructure.web;
 
 import dev.hallpass.client.ClientAddress;
-import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.ProblemException;
 import dev.hallpass.problem.Problems;
 import dev.hallpass.web.BearerHeader;
 import jakarta.inject.Inject;
@@ -52,8 +52,7 @@ public class CrossOriginGuard extends HttpFilter {
             throws IOException, ServletException {
         if (!"POST".equals(request.getMethod()) && carriesViewState(request)) {
             response.setHeader("Allow", "POST");
-            Problems.write(response, Problem.of(405, "A form is submitted only by POST",
-                    "This request carries a form's view state but came as " + request.getMethod()));
+            Problems.write(request, response, ProblemException.of(405, "form-not-posted", request.getMethod()));
             return;
         }
         if (SAFE_METHODS.contains(request.getMethod()) || BearerHeader.token(request).isPresent()) {
@@ -67,8 +66,7 @@ public class CrossOriginGuard extends HttpFilter {
         boolean sameOrigin = "same-origin".equalsIgnoreCase(fetchSite);
         if ("cross-site".equalsIgnoreCase(fetchSite) || origin != null && !(sameOrigin && "null".equals(origin))
                 && !origins.allows(origin, request.getHeader("Host"), clients.cameOverHttps(request))) {
-            Problems.write(response, Problem.of(403, "Cross-origin request refused",
-                    "State-changing requests are accepted only from this site's own pages"));
+            Problems.write(request, response, ProblemException.of(403, "cross-origin"));
             return;
         }
         chain.doFilter(request, response);

@@ -2,6 +2,8 @@ package dev.hallpass.infrastructure.web;
 
 import dev.hallpass.problem.Problems;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,8 +12,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(JsonbException e) {
-        return Problems.response(WebApplicationExceptionMapper.UnreadableBody.describe(e).orElseThrow());
+        return Problems.response(WebApplicationExceptionMapper.UnreadableBody.describe(e).orElseThrow(), headers);
     }
 }

@@ -1,8 +1,10 @@
 package dev.hallpass.infrastructure.web;
 
-import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.ProblemException;
 import dev.hallpass.problem.Problems;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,9 +13,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(ProcessingException e) {
         return Problems.response(WebApplicationExceptionMapper.UnreadableBody.describe(e)
-                .orElseGet(() -> Problem.of(400, "Unreadable request", "The request body could not be read")));
+                .orElseGet(() -> ProblemException.of(400, "unreadable")), headers);
     }
 }

@@ -35,7 +35,7 @@ public class RequestBodyLimit extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > maxBytes) {
-            Problems.write(response, BodyTooLarge.problem(maxBytes));
+            Problems.write(request, response, BodyTooLarge.problem(maxBytes));
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

@@ -1,10 +1,12 @@
 package dev.hallpass.infrastructure.web;
 
-import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.ProblemException;
 import dev.hallpass.problem.Problems;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -18,15 +20,19 @@ import java.util.Optional;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(WebApplicationException e) {
-        Optional<Problem> unreadable = UnreadableBody.describe(e);
+        Optional<ProblemException> unreadable = UnreadableBody.describe(e);
         if (unreadable.isPresent()) {
-            return Problems.response(unreadable.get());
+            return Problems.response(unreadable.get(), headers);
         }
         int status = e.getResponse().getStatus();
-        String detail = status >= 500 ? "The server could not handle this request" : detailOf(e, status);
-        Response problem = Problems.response(Problem.of(status, detail));
+        ProblemException described = status >= 500 ? ProblemException.ofStatus(status, "detail.server-failed")
+                : describe(e, status);
+        Response problem = Problems.response(described, headers);
         Response.ResponseBuilder builder = Response.fromResponse(problem);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!"Content-Type".equalsIgnoreCase(name)) {
@@ -36,14 +42,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         return builder.build();
     }
 
-    private static String detailOf(WebApplicationException e, int status) {
+    /** JAX-RS's own words ("HTTP 404 Not Found") are replaced; a message a resource chose is kept as it is. */
+    private static ProblemException describe(WebApplicationException e, int status) {
         String message = e.getMessage();
+        boolean chosen = message != null && !message.startsWith("HTTP ");
         return switch (status) {
-            case 404 -> message != null && !message.startsWith("HTTP ") ? message : "There is nothing at this path";
-            case 405 -> "This method is not allowed here";
-            case 406 -> "This resource cannot produce the media type asked for in Accept";
-            case 415 -> "This resource needs a body of another media type (application/json)";
-            default -> message;
+            case 404 -> chosen ? ProblemException.ofStatus(404, "detail.given", message)
+                    : ProblemException.ofStatus(404, "detail.nothing-here");
+            case 405 -> ProblemException.ofStatus(405, "detail.method-not-allowed");
+            case 406 -> ProblemException.ofStatus(406, "detail.not-acceptable");
+            case 415 -> ProblemException.ofStatus(415, "detail.unsupported-media-type");
+            default -> ProblemException.ofStatus(status, message == null ? null : "detail.given", message);
         };
     }
 
@@ -53,15 +62,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         private UnreadableBody() {
         }
 
-        static Optional<Problem> describe(Throwable e) {
+        static Optional<ProblemException> describe(Throwable e) {
             if (causedBy(e, BodyTooLarge.class) instanceof BodyTooLarge tooLarge) {
-                return Optional.of(Problem.of(413, "Payload too large", tooLarge.getMessage()));
+                return Optional.of(tooLarge.problem());
             }
             if (causedBy(e, NoContentException.class) != null) {
-                return Optional.of(Problem.of(400, "Missing body", "A JSON object is required as the request body"));
+                return Optional.of(ProblemException.of(400, "missing-body"));
             }
             if (causedBy(e, JsonbException.class) != null || causedBy(e, JsonException.class) != null) {
-                return Optional.of(Problem.of(400, "Malformed JSON", "The body is not valid JSON of the expected shape"));
+                return Optional.of(ProblemException.of(400, "malformed-json"));
             }
             return Optional.empty();
         }

@@ -2,7 +2,7 @@ package dev.hallpass.session.boundary;
 
 import dev.hallpass.client.ClientAddress;
 import dev.hallpass.client.RequestId;
-import dev.hallpass.problem.Problem;
+import dev.hallpass.problem.ProblemException;
 import dev.hallpass.problem.Problems;
 import dev.hallpass.web.BearerHeader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
             Optional<String> secret = cookie.read(request);
             session = secret.isEmpty() ? Optional.empty() : check(secret.get(), request, response);
         } catch (RuntimeException storeUnavailable) {
-            return unavailable(response, storeUnavailable);
+            return unavailable(request, response, storeUnavailable);
         }
         if (session.isEmpty()) {
             return context.isProtected() && LoginPage.isPage(request) ? LoginPage.sendTo(request, response, context)
@@ -85,7 +85,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         if (verified.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             try {
-                Problems.write(response, Problem.of(401, "Invalid token", "The access token is not valid"));
+                Problems.write(request, response, ProblemException.of(401, "invalid-token"));
             } catch (IOException clientGone) {
                 LOG.log(Level.FINE, "Could not send the 401", clientGone);
             }
@@ -95,12 +95,12 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(new CallerPrincipal(verified.get().username()), verified.get().roles());
     }
 
-    private static AuthenticationStatus unavailable(HttpServletResponse response, RuntimeException cause) {
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response,
+                                                    RuntimeException cause) {
         String reference = RequestId.forLog();
         LOG.log(Level.SEVERE, "Session check failed, reference " + reference, cause);
         try {
-            Problems.write(response, Problem.of(503, "Session store unavailable",
-                    "Sessions cannot be checked right now; quote reference " + reference));
+            Problems.write(request, response, ProblemException.of(503, "session-store-unavailable", reference));
         } catch (IOException clientGone) {
             LOG.log(Level.FINE, "Could not send the 503", clientGone);
         }

@@ -299,7 +299,7 @@ public class SessionService {
      */
     public boolean endOther(ActiveSession caller, String handle) {
         if (caller.handle().equals(handle)) {
-            throw new Conflict("This is the current session", "Log out to end the session you are using");
+            throw new Conflict("current-session");
         }
         return store.findByHandle(handle).filter(SessionState::isActive)
                 .filter(session -> session.username().equals(caller.username()))
@@ -319,7 +319,7 @@ public class SessionService {
 
     void onAccountChanged(@Observes AccountChanged change) {
         switch (change.change()) {
-            case DISABLED -> endAllFor(change, EndReason.ACCOUNT_DISABLED, SecurityEvent.Type.ACCOUNT_DISABLED);
+            case DISABLED, ERASED -> endAllFor(change, EndReason.ACCOUNT_DISABLED, SecurityEvent.Type.ACCOUNT_DISABLED);
             case PASSWORD_CHANGED -> endAllFor(change, EndReason.PASSWORD_CHANGED, SecurityEvent.Type.PASSWORD_CHANGED);
             case ROLES_CHANGED -> endAllFor(change, EndReason.PRIVILEGE_CHANGED, SecurityEvent.Type.ROLES_CHANGED);
         }

@@ -9,8 +9,6 @@ public final class SessionLimitReached extends ProblemException {
     public enum Scope { USER, IP }
 
     public SessionLimitReached(Scope scope, int limit) {
-        super(409, "Too many sessions", scope == Scope.USER
-                ? "This account already has " + limit + " active sessions, the most allowed; log out on another device first"
-                : "This network address already holds " + limit + " active sessions, the most allowed");
+        super(409, scope == Scope.USER ? "session-limit-user" : "session-limit-ip", limit);
     }
 }

@@ -2,6 +2,7 @@ package dev.hallpass.session.devices;
 
 import dev.hallpass.account.boundary.PasswordRequest;
 import dev.hallpass.client.ClientAddress;
+import dev.hallpass.problem.NotFound;
 import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.web.Authenticated;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -49,7 +49,7 @@ public class MySessionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response end(@PathParam("handle") String handle, PasswordRequest body) {
         if (!devices.endOther(current.require(), handle, PasswordRequest.require(body), clients.current())) {
-            throw new NotFoundException("No session " + handle);
+            throw new NotFound("not-found.session", handle);
         }
         return Response.noContent().build();
     }

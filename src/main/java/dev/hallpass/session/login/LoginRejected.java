@@ -6,6 +6,6 @@ import dev.hallpass.problem.ProblemException;
 public final class LoginRejected extends ProblemException {
 
     public LoginRejected() {
-        super(401, "Login failed", "Unknown username or wrong password");
+        super(401, "login-rejected");
     }
 }

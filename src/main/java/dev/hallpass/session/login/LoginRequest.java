@@ -37,7 +37,7 @@ public record LoginRequest(String username, String password, JsonValue rememberM
         return switch (value.getValueType()) {
             case TRUE -> true;
             case FALSE -> false;
-            default -> throw new InvalidInput(field, "must be true or false");
+            default -> throw new InvalidInput(field, "true-or-false");
         };
     }
 

@@ -67,7 +67,7 @@ public class LoginService {
      */
     public void confirmPassword(String username, String password, ClientInfo client) {
         prove(new Credentials(username, password == null ? "" : password), client, "password confirmation")
-                .orElseThrow(() -> new Forbidden("The password is not right"));
+                .orElseThrow(() -> new Forbidden("forbidden.wrong-password"));
     }
 
     /**
@@ -77,7 +77,7 @@ public class LoginService {
      */
     public Caller changeOwnPassword(String username, String currentPassword, String newPassword, ClientInfo client) {
         Caller proven = prove(new Credentials(username, currentPassword), client, "password change")
-                .orElseThrow(() -> new InvalidInput("currentPassword", "is not the current password"));
+                .orElseThrow(() -> new InvalidInput("currentPassword", "not-current-password"));
         return accounts.changeOwnPassword(proven, newPassword, client);
     }
 

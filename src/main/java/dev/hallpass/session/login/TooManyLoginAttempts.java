@@ -9,7 +9,7 @@ public final class TooManyLoginAttempts extends ProblemException {
     private final long retryAfterSeconds;
 
     public TooManyLoginAttempts(Duration wait) {
-        super(429, "Too many login attempts", "Too many failed logins; try again in " + seconds(wait) + " seconds");
+        super(429, "too-many-logins", seconds(wait));
         this.retryAfterSeconds = seconds(wait);
     }
 

@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,7 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,21 +54,24 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class SessionStreams {
 
     private static final Logger LOG = Logger.getLogger(SessionStreams.class.getName());
-    private static final SessionNotice UNKNOWN_END = new SessionNotice("ended", "This session has ended.");
+    private static final SessionNotice UNKNOWN_END = SessionNotice.UNKNOWN;
 
     /** One browser tab's stream. {@code warnedFor} is the expiry already warned about. */
     private static final class Stream {
         final ActiveSession session;
         final SseEventSink sink;
         final Instant openedAt;
+        /** The language of the request that opened the stream: every sentence sent on it is in it. */
+        final Locale locale;
         volatile Instant warnedFor;
         volatile Instant lastWrite;
         final AtomicBoolean closed = new AtomicBoolean();
 
-        Stream(ActiveSession session, SseEventSink sink, Instant openedAt) {
+        Stream(ActiveSession session, SseEventSink sink, Instant openedAt, Locale locale) {
             this.session = session;
             this.sink = sink;
             this.openedAt = openedAt;
+            this.locale = locale;
             this.lastWrite = openedAt;
         }
     }
@@ -75,6 +81,9 @@ public class SessionStreams {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<StreamOpened> opened;
 
     @Inject
     @ConfigProperty(name = "hallpass.push.expiry-warning", defaultValue = "PT2M")
@@ -134,13 +143,13 @@ public class SessionStreams {
      * the node holds {@code hallpass.push.max-streams}; a session's oldest stream is closed past
      * {@code max-streams-per-session}.
      */
-    public void open(ActiveSession session, SseEventSink sink, Sse sse) {
+    public void open(ActiveSession session, SseEventSink sink, Sse sse, Locale locale) {
         this.sse = sse;
         if (open.incrementAndGet() > maxStreams) {
             open.decrementAndGet();
             throw new TooManyStreams();
         }
-        Stream stream = new Stream(session, sink, clock.instant());
+        Stream stream = new Stream(session, sink, clock.instant(), locale);
         // compute, not computeIfAbsent-then-add: an end removing the set in between would orphan the stream (review L6)
         Set<Stream> streams = byHandle.compute(session.handle(), (handle, current) -> {
             Set<Stream> set = current == null ? ConcurrentHashMap.newKeySet() : current;
@@ -160,6 +169,7 @@ public class SessionStreams {
         if (sessions.watch(session.handle()).isEmpty()) {
             ended(session.handle(), UNKNOWN_END); // ended while the stream was being opened
         }
+        opened.fire(new StreamOpened(session.username()));
     }
 
     void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
@@ -176,11 +186,42 @@ public class SessionStreams {
         if (streams == null) {
             return;
         }
-        JsonObject data = Json.createObjectBuilder().add("reason", notice.reason()).add("message", notice.message()).build();
         for (Stream stream : streams) {
-            send(stream, "session-ended", data);
+            send(stream, "session-ended", Json.createObjectBuilder().add("reason", notice.reason())
+                    .add("message", notice.message(stream.locale)).build());
             close(stream);
         }
+    }
+
+    /** The users with an open stream on this node right now (presence). */
+    public Set<String> openUsers() {
+        Set<String> users = new HashSet<>();
+        byHandle.values().forEach(streams -> streams.forEach(stream -> {
+            if (!stream.closed.get() && !stream.sink.isClosed()) {
+                users.add(stream.session.username());
+            }
+        }));
+        return users;
+    }
+
+    /**
+     * Sends an event to the open streams of one user's sessions on this node: of every session
+     * ({@code handle} null), or of one session's tabs. Returns how many streams it went to.
+     */
+    public int tell(String username, String handle, String name, JsonObject data) {
+        int told = 0;
+        for (Map.Entry<String, Set<Stream>> entry : byHandle.entrySet()) {
+            if (handle != null && !handle.equals(entry.getKey())) {
+                continue;
+            }
+            for (Stream stream : entry.getValue()) {
+                if (stream.session.username().equals(username) && !stream.closed.get()) {
+                    send(stream, name, data);
+                    told++;
+                }
+            }
+        }
+        return told;
     }
 
     /** The periodic pass: expiry warnings, run-out sessions, heartbeats, old and broken streams. */
@@ -222,8 +263,7 @@ public class SessionStreams {
             send(stream, "session-expiring", Json.createObjectBuilder()
                     .add("expiresAt", expiresAt.toString()).add("kind", idleFirst ? "idle" : "absolute")
                     .add("secondsLeft", secondsLeft)
-                    .add("message", idleFirst ? "You will be logged out in " + secondsLeft + " s unless you go on working."
-                            : "Your session ends in " + secondsLeft + " s; you will have to log in again.").build());
+                    .add("message", SessionNotice.expiring(stream.locale, idleFirst, secondsLeft)).build());
         } else if (Duration.between(stream.lastWrite, now).compareTo(heartbeat) >= 0) {
             send(stream, null, null);
         }

@@ -6,6 +6,6 @@ import dev.hallpass.problem.ProblemException;
 public final class TooManyStreams extends ProblemException {
 
     public TooManyStreams() {
-        super(503, "Too many event streams", "This node holds as many event streams as it may; retry later");
+        super(503, "too-many-streams");
     }
 }

@@ -2,6 +2,7 @@ package dev.hallpass.session.search;
 
 import dev.hallpass.account.control.Roles;
 import dev.hallpass.problem.InvalidInput;
+import dev.hallpass.problem.NotFound;
 import dev.hallpass.problem.Parameters;
 import dev.hallpass.session.boundary.CurrentSession;
 import dev.hallpass.session.boundary.SessionService;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -67,7 +67,7 @@ public class AdminSessionResource {
         SessionFilter filter = query.filter();
         boolean everything = Parameters.flag(all, "all");
         if (!filter.narrows() && !everything) {
-            throw new InvalidInput("all", "give a filter (user, ip, device, createdBefore, role), or all=true to end every session");
+            throw new InvalidInput("all", "filter-or-all");
         }
         return Json.createObjectBuilder().add("ended", search.killMatching(filter, current.requireUsername(), reason)).build();
     }
@@ -77,7 +77,7 @@ public class AdminSessionResource {
     @Path("sessions/{handle}")
     public Response kill(@PathParam("handle") String handle, @QueryParam("reason") String reason) {
         if (!sessions.kill(handle, current.requireUsername(), reason)) {
-            throw new NotFoundException("No live session " + handle);
+            throw new NotFound("not-found.live-session", handle);
         }
         return Response.noContent().build();
     }

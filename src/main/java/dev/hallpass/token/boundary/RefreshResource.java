@@ -121,11 +121,11 @@ public class RefreshResource {
                 return Optional.empty();
             }
             if (token.getValueType() != JsonValue.ValueType.STRING) {
-                throw new InvalidInput("refresh_token", "must be a string (or leave it out and use the refresh cookie)");
+                throw new InvalidInput("refresh_token", "refresh-token-string");
             }
             return Optional.of(json.getString("refresh_token"));
         } catch (JsonException | ClassCastException e) {
-            throw new InvalidInput("body", "must be a JSON object with refresh_token");
+            throw new InvalidInput("body", "json-object-with-refresh-token");
         }
     }
 }

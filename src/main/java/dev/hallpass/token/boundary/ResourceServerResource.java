@@ -70,7 +70,7 @@ public class ResourceServerResource {
     /** Access tokens expire by themselves; revoke the refresh token or log out to end them early. */
     static final class UnsupportedTokenType extends ProblemException {
         UnsupportedTokenType() {
-            super(400, "Unsupported token type", "Only refresh tokens can be revoked; access tokens end with their session");
+            super(400, "unsupported-token-type");
         }
 
         @Override

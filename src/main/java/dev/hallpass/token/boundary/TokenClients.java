@@ -31,7 +31,7 @@ public class TokenClients {
     /** 401 {@code invalid_client}, with the Basic challenge RFC 6749 asks for. */
     public static final class InvalidClient extends ProblemException {
         InvalidClient() {
-            super(401, "Invalid client", "Client authentication failed");
+            super(401, "invalid-client");
         }
 
         @Override

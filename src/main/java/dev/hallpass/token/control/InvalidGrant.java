@@ -14,7 +14,7 @@ public final class InvalidGrant extends ProblemException {
     private final transient Reason reason;
 
     public InvalidGrant(Reason reason) {
-        super(400, "Invalid grant", "The refresh token is not valid");
+        super(400, "invalid-grant");
         this.reason = reason;
     }
 

@@ -54,6 +54,11 @@ class AccountServiceTest {
             }
 
             @Override
+            public void remove(Account account) {
+                accounts.remove(account.username());
+            }
+
+            @Override
             public List<Account> search(String prefix, int offset, int limit) {
                 return accounts.values().stream().filter(a -> a.username().startsWith(prefix))
                         .sorted(Comparator.comparing(Account::username)).skip(offset).limit(limit).toList();
