@@ -78,8 +78,14 @@
     $('cart-status').textContent = change ? 'v' + change.version : '';
   }
 
+  /** The cart now, or null: asked through the list first, so a user without one causes no 404. */
+  async function currentCart() {
+    const documents = await client.data.list();
+    return documents.some((document) => document.name === 'cart') ? client.data.get('cart') : null;
+  }
+
   async function showCart() {
-    renderCart(await client.data.get('cart'), null);
+    renderCart(await currentCart(), null);
     if (unsubscribe) {
       unsubscribe();
     }
@@ -91,7 +97,7 @@
     const item = $('cart-item').value.trim();
     // read, add, write back only over the version read: another device's add in between is a 412, then again
     for (let attempt = 0; attempt < 5; attempt++) {
-      const cart = (await client.data.get('cart')) || {};
+      const cart = (await currentCart()) || {};
       cart[item] = (cart[item] || 0) + 1;
       try {
         renderCart(await client.data.set('cart', cart), null);
@@ -106,7 +112,9 @@
     }
   });
   $('cart-clear').addEventListener('click', async () => {
-    await client.data.remove('cart').catch(() => {});
+    if (await currentCart()) {
+      await client.data.remove('cart').catch(() => {});
+    }
     renderCart(null, null);
   });
   $('logout-all').addEventListener('click', async () => { await client.logout(true); showLogin(null); });

@@ -350,6 +350,20 @@
           return response.json();
         },
 
+        /** The documents there are: [{name, version, etag, updatedAt, updatedBy}], by name (asks without a 404). */
+        async list(options) {
+          const response = await client.fetch(url(scopeOf(options) === 'session' ? 'api/sessions/current/data' : 'api/me/data'),
+              { headers: { Accept: 'application/json' } });
+          if (!response.ok) {
+            throw await failure(response);
+          }
+          const documents = (await response.json()).documents;
+          const present = new Set(documents.map((document) => keyOf(document.name, options)));
+          Array.from(etags.keys()).filter((key) => key.startsWith(scopeOf(options) + '/') && !present.has(key))
+            .forEach((gone) => etags.delete(gone)); // deleted elsewhere: a set() creates it again
+          return documents;
+        },
+
         /** The ETag this tab last saw of the document ('"7"'), or undefined. */
         etag(name, options) {
           return etags.get(keyOf(name, options));

@@ -7,6 +7,7 @@ import dev.hallpass.account.control.Roles;
 import dev.hallpass.client.ClientAddress;
 import dev.hallpass.problem.Parameters;
 import dev.hallpass.session.boundary.CurrentSession;
+import dev.hallpass.session.presence.Presence;
 import dev.hallpass.web.FacesFeedback;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -34,13 +35,21 @@ public class AccountsPage implements Serializable {
     @Inject
     ClientAddress clients;
 
+    @Inject
+    Presence presence;
+
     private String query;
     private String prefix = "";
     private String username;
     private String password;
     private String roles = Roles.USER;
     private AccountView selected;
+    private final PresenceColumn online = new PresenceColumn();
     private final PagedTable<AccountView> table = new PagedTable<>(this::count, this::page, AccountView::username);
+
+    public PresenceColumn getOnline() {
+        return online;
+    }
 
     public void search() {
         FacesFeedback.attempt(() -> prefix = Parameters.text(query, "search", 64).orElse(""));
@@ -51,7 +60,9 @@ public class AccountsPage implements Serializable {
     }
 
     private List<AccountView> page(int offset, int limit, String sortField, boolean ascending) {
-        return accounts.search(prefix, offset, Math.min(limit, 500));
+        List<AccountView> rows = accounts.search(prefix, offset, Math.min(limit, 500));
+        online.load(presence, rows.stream().map(AccountView::username).toList());
+        return rows;
     }
 
     public void create() {

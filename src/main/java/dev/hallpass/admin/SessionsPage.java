@@ -7,6 +7,7 @@ import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionFilter;
 import dev.hallpass.session.control.SessionRow;
 import dev.hallpass.session.control.SessionSort;
+import dev.hallpass.session.presence.Presence;
 import dev.hallpass.session.search.SessionSearch;
 import dev.hallpass.web.FacesFeedback;
 import jakarta.faces.view.ViewScoped;
@@ -35,6 +36,9 @@ public class SessionsPage implements Serializable {
             "node", SessionSort.Column.NODE);
 
     @Inject
+    Presence presence;
+
+    @Inject
     SessionSearch search;
 
     @Inject
@@ -50,6 +54,7 @@ public class SessionsPage implements Serializable {
     private String reason;
     private long matchingLive;
     private SessionFilter filter = SessionFilter.LIVE;
+    private final PresenceColumn online = new PresenceColumn();
     private final PagedTable<SessionRow> table = new PagedTable<>(this::count, this::page, SessionRow::handle);
 
     /** Reads the filter fields (from the form or the URL); a bad one leaves the last good filter and says why. */
@@ -65,7 +70,9 @@ public class SessionsPage implements Serializable {
     private List<SessionRow> page(int offset, int limit, String sortField, boolean ascending) {
         SessionSort sort = Optional.ofNullable(sortField).map(SORTABLE::get)
                 .map(column -> new SessionSort(column, ascending)).orElse(SessionSort.DEFAULT);
-        return search.page(filter, sort, offset, Math.min(limit, SessionSearch.MAX_PAGE));
+        List<SessionRow> rows = search.page(filter, sort, offset, Math.min(limit, SessionSearch.MAX_PAGE));
+        online.load(presence, rows.stream().map(SessionRow::username).toList());
+        return rows;
     }
 
     public void kill(SessionRow row) {
@@ -101,6 +108,8 @@ public class SessionsPage implements Serializable {
     }
 
     public PagedTable<SessionRow> getTable() { return table; }
+
+    public PresenceColumn getOnline() { return online; }
     public long getMatchingLive() { return matchingLive; }
     public String getUser() { return user; }
     public void setUser(String user) { this.user = user; }

@@ -6,6 +6,7 @@ import dev.hallpass.data.control.DataRules;
 import dev.hallpass.data.control.DataScope;
 import dev.hallpass.data.control.Preconditions;
 import dev.hallpass.session.boundary.CurrentSession;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -31,6 +32,7 @@ import java.util.List;
  * {@code PUT} (a replacement needs {@code If-Match}: 428 without, 412 on a lost update; {@code If-None-Match: *}
  * creates only), {@code PATCH} with a JSON Merge Patch ({@code If-Match} optional), {@code DELETE}; the bare path lists names.
  */
+@Vetoed // not a bean itself (abstract): only its two resources are, else Jersey warns at every start
 public abstract class DataEndpoints {
 
     static final String MERGE_PATCH = "application/merge-patch+json";

@@ -7,6 +7,8 @@ import dev.hallpass.session.boundary.SessionService;
 import dev.hallpass.session.control.SessionEndAnnounced;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -51,7 +53,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * streams hold no request thread: the sink is written from whichever thread has something to say.
  */
 @ApplicationScoped
+@ManagedExecutorDefinition(name = SessionStreams.PUSH_EXECUTOR, maxAsync = 2)
 public class SessionStreams {
+
+    /** Threads that tell and close a session's streams when this node ends it (not the default executor: see onEnded). */
+    static final String PUSH_EXECUTOR = "java:app/concurrent/hallpass-push";
 
     private static final Logger LOG = Logger.getLogger(SessionStreams.class.getName());
     private static final SessionNotice UNKNOWN_END = SessionNotice.UNKNOWN;
@@ -111,6 +117,9 @@ public class SessionStreams {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource(lookup = PUSH_EXECUTOR)
+    ManagedExecutorService closer;
 
     @Inject
     @ApplicationMetrics
@@ -173,7 +182,11 @@ public class SessionStreams {
     }
 
     void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
-        ended(ended.handle(), SessionNotice.of(ended.reason()));
+        // not on the ending request's thread: closing a stream completes that stream's async request, and the
+        // container then ends the request context of the thread that did it (a console kill of a session with
+        // an open stream lost its own page's request-scoped beans and answered with an error); not on the
+        // default scheduled executor either, whose one thread runs every periodic task of the application
+        closer.execute(() -> ended(ended.handle(), SessionNotice.of(ended.reason())));
     }
 
     void onAnnounced(@Observes SessionEndAnnounced announced) {

@@ -95,6 +95,23 @@ class PushIT {
         }
     }
 
+    /** Issue 18: the demo's cart is a user document; what one browser adds, the other shows without reloading. */
+    @Test
+    void anItemAddedToTheCartInOneBrowserShowsInTheOtherAtOnce() {
+        String user = newUser();
+        try (Browser phone = loggedIn(base, user); Browser laptop = loggedIn(base, user)) {
+            phone.type("#cart-item", "apple").click("#cart-add").waitForText("#cart", "apple × 1");
+            long start = System.nanoTime();
+            laptop.waitForText("#cart", "apple × 1");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 2000, () -> "the other browser showed it after " + millis + " ms");
+            laptop.type("#cart-item", "apple").click("#cart-add");
+            phone.waitForText("#cart", "apple × 2");
+            List<String> errors = phone.consoleErrors();
+            assertTrue(errors.isEmpty(), () -> "browser errors: " + errors);
+        }
+    }
+
     @Test
     void tenConcurrentCallsWithAnExpiredTokenShareOneRefresh() {
         String user = newUser();
