@@ -323,8 +323,12 @@ class ProtectedApplicationsIT {
         hallpass.send("POST", "api/admin/accounts/" + disabled.name() + "/disable", null, null, cookie(admin));
         JsonObject afterDisable = within(BOUND, () -> pollNow(poll, List.of()), s -> s.getJsonObject("sets").size() >= 2);
         assertTrue(afterDisable.getJsonObject("sets").values().stream().map(v -> verifiedSet(((jakarta.json.JsonString) v).getString()))
-                .anyMatch(c -> c.getJsonObject("events").containsKey("https://schemas.openid.net/secevent/caep/event-type/credential-change")
-                        && c.getJsonObject("sub_id").getString("sub").equals(disabled.name())), afterDisable::toString);
+                .filter(c -> c.getJsonObject("events").containsKey("https://schemas.openid.net/secevent/caep/event-type/credential-change")
+                        && c.getJsonObject("sub_id").getString("sub").equals(disabled.name()))
+                .map(c -> c.getJsonObject("events").getJsonObject("https://schemas.openid.net/secevent/caep/event-type/credential-change"))
+                // the account can no longer be used, by an administrator's act (it said "update" and "policy")
+                .anyMatch(e -> "revoke".equals(e.getString("change_type")) && "admin".equals(e.getString("initiating_entity"))),
+                afterDisable::toString);
 
         assertEquals(204, hallpass.send("DELETE", "api/ssf/streams?stream_id=" + streamId, null, null, basic(CLIENT, CLIENT_SECRET)).status());
         assertEquals(404, hallpass.postJson(poll.substring(poll.indexOf("api/")), "{}", basic(CLIENT, CLIENT_SECRET)).status());
