@@ -7,6 +7,7 @@ import dev.hallpass.session.push.SessionStreams;
 import dev.hallpass.session.push.StreamOpened;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,6 +69,9 @@ public class Presence {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedExecutorService executor;
+
     private ScheduledFuture<?> reports;
 
     void start(@Observes Startup startup) {
@@ -106,14 +110,19 @@ public class Presence {
         return of(List.of(username)).get(username);
     }
 
-    /** A stream opened here: reported at once, and those watching the user hear it now, not at the next pass. */
+    /**
+     * A stream opened here: reported at once, and those watching the user hear it now, not at the next pass;
+     * on an executor, not the opening request's thread (a Redis write and, with watchers, a database read).
+     */
     void opened(@Observes StreamOpened opened) {
-        try {
-            streamPresence.report(List.of(opened.username()), clock.instant());
-            feed.recheck(Set.of(opened.username()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Could not report a new stream", e);
-        }
+        executor.execute(() -> {
+            try {
+                streamPresence.report(List.of(opened.username()), clock.instant());
+                feed.recheck(Set.of(opened.username()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Could not report a new stream", e);
+            }
+        });
     }
 
     /** Every check interval: report this node's streams, then tell watchers what changed. */
